@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { Command, CommanderError } from 'commander';
+import type * as z from 'zod/mini';
+import type { Context } from './context.js';
+import { CliError } from './errors.js';
+import {
+  CHOICE_KEYS,
+  type CreateInput,
+  choiceValues,
+  createInputSchema,
+  DEFAULT_CHOICES,
+  metaOf,
+  PACKAGE_MANAGERS,
+} from './options/schema.js';
+import { createLogger, type Logger } from './ui/logger.js';
+import { CLI_VERSION } from './version.js';
+
+/** The process-level world; tests replace any part of it. */
+export interface CliEnvironment {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdinIsTTY: boolean;
+}
+
+/**
+ * Turn argv into an input object and hand it to the command. Returns the exit code; prints
+ * errors as one line. commander only parses here, the commands do the work.
+ */
+export async function main(
+  argv: readonly string[],
+  environment: CliEnvironment = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+  },
+): Promise<number> {
+  let exitCode = 0;
+  let logger = createLogger(argv.includes('--json'));
+  const program = buildProgram(async (run, json) => {
+    logger = createLogger(json);
+    exitCode = await run(logger);
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    return report(error, logger, environment.env);
+  }
+
+  function buildProgram(
+    dispatch: (run: (logger: Logger) => Promise<number>, json: boolean) => Promise<void>,
+  ): Command {
+    const root = new Command('create-backend')
+      .description('Create a production-ready Node.js backend.')
+      .version(CLI_VERSION, '-v, --version')
+      .argument('[directory]', 'where to create the project (. for the current directory)')
+      .exitOverride()
+      .showSuggestionAfterError();
+
+    for (const key of CHOICE_KEYS) {
+      const meta = metaOf(key);
+      root.option(
+        `--${meta.flag} <value>`,
+        `${meta.description}: ${choiceValues(key).join(', ')} (default: ${DEFAULT_CHOICES[key]})`,
+      );
+    }
+    root
+      .option('--pm <name>', `package manager: ${PACKAGE_MANAGERS.join(', ')} (default: detected)`)
+      .option('--install', 'install dependencies (default)')
+      .option('--no-install', 'skip installing dependencies')
+      .option('--git', 'initialize a git repository with a first commit (default)')
+      .option('--no-git', 'skip git')
+      .option('-y, --yes', 'use defaults for everything not given; never prompt')
+      .option('-f, --force', 'write into a non-empty directory')
+      .option('--dry-run', 'print the files that would be written; write nothing')
+      .option('--json', 'print the result as JSON on stdout (human output goes to stderr)')
+      .action((directory: string | undefined, flags: Record<string, unknown>) =>
+        dispatch(async (log) => {
+          const input = parseInput({ ...flags, directory });
+          const { createProject } = await import('./commands/create.js');
+          const result = await createProject(input, await buildContext(log, Boolean(input.json)));
+          if (input.json) log.result(result);
+          return 0;
+        }, Boolean(flags.json)),
+      );
+
+    root
+      .command('list')
+      .description('show the choices, modules and which combinations are valid')
+      .option('--json', 'print as JSON')
+      .action((flags: { json?: boolean }) =>
+        dispatch(async (log) => {
+          const { buildCatalog, formatCatalog } = await import('./commands/list.js');
+          const catalog = buildCatalog();
+          if (flags.json) log.result(catalog);
+          else log.info(formatCatalog(catalog));
+          return 0;
+        }, Boolean(flags.json)),
+      );
+    return root;
+  }
+
+  async function buildContext(logger: Logger, json: boolean): Promise<Context> {
+    const interactive = environment.stdinIsTTY && !isCI(environment.env) && !json;
+    const { runProcess } = await import('./effects/run.js');
+    const prompter = interactive
+      ? await (await import('./ui/prompter.js')).createClackPrompter()
+      : undefined;
+    return {
+      cwd: environment.cwd,
+      env: environment.env,
+      interactive,
+      prompter,
+      logger,
+      run: runProcess,
+      random: randomBytes,
+    };
+  }
+}
+
+/** Validate parsed flags against the input schema; the first problem becomes one line. */
+export function parseInput(flags: Record<string, unknown>): CreateInput {
+  const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  const parsed = createInputSchema.safeParse(defined);
+  if (parsed.success) return parsed.data;
+  throw new CliError(describeIssue(parsed.error.issues[0], defined));
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue | undefined,
+  flags: Record<string, unknown>,
+): string {
+  const key = String(issue?.path[0] ?? '');
+  const flag = `--${CHOICE_KEYS.includes(key as never) ? metaOf(key as never).flag : kebab(key)}`;
+  if (issue?.code === 'invalid_value') {
+    const valid = issue.values.map(String).join(', ');
+    return `Invalid value "${String(flags[key])}" for ${flag}: use one of ${valid}.`;
+  }
+  return `Invalid ${flag}: ${issue?.message ?? 'unknown problem'}.`;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
+function report(
+  error: unknown,
+  logger: Logger,
+  env: Readonly<Record<string, string | undefined>>,
+): number {
+  if (error instanceof CliError) {
+    logger.error(error.message);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  logger.error(`Unexpected error: ${message} (set DEBUG=create-backend for details)`);
+  if (env.DEBUG?.includes('create-backend') && error instanceof Error && error.stack) {
+    logger.detail(error.stack);
+  }
+  return 1;
+}

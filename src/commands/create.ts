@@ -1,0 +1,186 @@
+import path from 'node:path';
+import pc from 'picocolors';
+import type { Context } from '../context.js';
+import { type GitOutcome, initRepository } from '../effects/git.js';
+import {
+  detectPackageManager,
+  installCommand,
+  runScriptCommand,
+} from '../effects/package-manager.js';
+import { CancelledError, CliError } from '../errors.js';
+import { resolveChoices } from '../options/resolve.js';
+import {
+  CHOICE_KEYS,
+  type Choices,
+  type CreateInput,
+  type PackageManager,
+} from '../options/schema.js';
+import { type Plan, planProject, templateLayers } from '../plan/plan.js';
+import { readLayers } from '../plan/template-source.js';
+import { directoryProblem, inspectTarget, type Target } from '../project/target.js';
+import type { Prompter } from '../ui/prompter.js';
+import { CLI_VERSION } from '../version.js';
+import { deferInterrupts } from '../write/defer-interrupts.js';
+import { writeProject } from '../write/writer.js';
+
+/** The directory used when none is given and nobody can be asked. */
+export const DEFAULT_DIRECTORY = 'my-backend';
+
+/** What a create run did; `--json` prints it. */
+export interface CreateResult {
+  directory: string;
+  name: string;
+  options: Choices;
+  packageManager: PackageManager;
+  modules: string[];
+  files: string[];
+  dryRun: boolean;
+  installed: boolean;
+  git: GitOutcome['status'] | 'off';
+}
+
+/**
+ * Create a project: resolve the target and the choices (prompting only for what flags left
+ * open), plan it in memory, write it in one step, then install and commit.
+ */
+export async function createProject(input: CreateInput, ctx: Context): Promise<CreateResult> {
+  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  prompter?.intro(pc.inverse(' create-backend '));
+
+  const target = await resolveTarget(input, ctx, prompter);
+  const choices = await resolveChoices(input, { interactive: prompter !== undefined, prompter });
+  const pm = input.pm ?? detectPackageManager(ctx.env.npm_config_user_agent);
+  const install =
+    input.install ??
+    (prompter ? await prompter.confirm({ message: `Install dependencies with ${pm}?` }) : true);
+  const git =
+    input.git ??
+    (prompter ? await prompter.confirm({ message: 'Initialize a git repository?' }) : true);
+  if (!prompter) ctx.logger.info(describeChoices(target, choices, pm));
+
+  const layers = await readLayers(templateLayers(choices));
+  const plan = planProject(
+    { name: target.name, choices, pm, cliVersion: CLI_VERSION },
+    layers,
+    ctx.random,
+  );
+  const result: CreateResult = {
+    directory: target.dir,
+    name: target.name,
+    options: choices,
+    packageManager: pm,
+    modules: plan.modules,
+    files: plan.files.map((file) => file.path),
+    dryRun: Boolean(input.dryRun),
+    installed: false,
+    git: 'off',
+  };
+
+  if (input.dryRun) {
+    ctx.logger.info(describeDryRun(target, plan));
+    return result;
+  }
+
+  await deferInterrupts(() => writeProject(target.dir, plan.files));
+  ctx.logger.success(`Created ${plan.files.length} files in ${displayPath(ctx.cwd, target.dir)}`);
+
+  if (install) {
+    await installDependencies(target, pm, ctx, prompter);
+    result.installed = true;
+  }
+  if (git) {
+    const outcome = await initRepository(target.dir, ctx.run);
+    result.git = outcome.status;
+    if (outcome.status !== 'committed') ctx.logger.warn(`git: ${outcome.reason}`);
+  }
+
+  ctx.logger.info(nextSteps(ctx.cwd, target, pm, result.installed));
+  prompter?.outro('Happy building!');
+  return result;
+}
+
+async function resolveTarget(
+  input: CreateInput,
+  ctx: Context,
+  prompter: Prompter | undefined,
+): Promise<Target> {
+  const directory =
+    input.directory ??
+    (prompter
+      ? await prompter.text({
+          message: 'Where should the project be created?',
+          placeholder: DEFAULT_DIRECTORY,
+          defaultValue: DEFAULT_DIRECTORY,
+          validate: (value) => (value ? directoryProblem(ctx.cwd, value) : undefined),
+        })
+      : DEFAULT_DIRECTORY);
+  const target = await inspectTarget(ctx.cwd, directory);
+  if (target.state !== 'non-empty' || input.force) return target;
+  if (!prompter) {
+    throw new CliError(
+      `${directory} is not empty: choose a new or empty directory, or pass --force to write into it.`,
+    );
+  }
+  const overwrite = await prompter.confirm({
+    message: `${directory} is not empty. Write into it anyway? Files with the same names are replaced.`,
+    initialValue: false,
+  });
+  if (!overwrite) throw new CancelledError();
+  return target;
+}
+
+async function installDependencies(
+  target: Target,
+  pm: PackageManager,
+  ctx: Context,
+  prompter: Prompter | undefined,
+): Promise<void> {
+  const message = `Installing dependencies with ${pm}`;
+  const spinner = prompter?.spinner();
+  if (spinner) spinner.start(message);
+  else ctx.logger.info(`${message}…`);
+
+  const { exitCode, output } = await ctx.run(installCommand(pm), { cwd: target.dir });
+  if (exitCode === 0) {
+    spinner?.stop('Dependencies installed');
+    return;
+  }
+  spinner?.fail('Installing dependencies failed');
+  const tail = output.trim().split('\n').slice(-15).join('\n');
+  if (tail) ctx.logger.detail(tail);
+  const why = exitCode === -1 ? `${pm} could not be started` : `${pm} exited with code ${exitCode}`;
+  throw new CliError(
+    `Installing dependencies failed (${why}); the project is ready in ${target.dir}: run "cd ${target.dir} && ${pm} install".`,
+  );
+}
+
+function describeChoices(target: Target, choices: Choices, pm: PackageManager): string {
+  const options = CHOICE_KEYS.map((key) => `${key}=${choices[key]}`).join(' ');
+  return `Creating ${pc.bold(target.name)} with ${options} pm=${pm}`;
+}
+
+function describeDryRun(target: Target, plan: Plan): string {
+  const lines = plan.files.map((file) => `  ${pc.green('create')} ${file.path}`);
+  return [`Dry run: would write ${plan.files.length} files to ${target.dir}`, ...lines].join('\n');
+}
+
+function nextSteps(cwd: string, target: Target, pm: PackageManager, installed: boolean): string {
+  const where = displayPath(cwd, target.dir);
+  const steps = [
+    ...(where === '.' ? [] : [`cd ${where.includes(' ') ? JSON.stringify(where) : where}`]),
+    ...(installed ? [] : [`${pm} install`]),
+    runScriptCommand(pm, 'dev'),
+  ];
+  return [
+    '',
+    pc.bold('Next steps:'),
+    ...steps.map((step) => `  ${pc.cyan(step)}`),
+    '',
+    `API   http://localhost:3000/api/v1`,
+    `Docs  http://localhost:3000/docs`,
+  ].join('\n');
+}
+
+function displayPath(cwd: string, dir: string): string {
+  return path.relative(cwd, dir) || '.';
+}

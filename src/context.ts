@@ -1,0 +1,30 @@
+import type { Command } from './effects/package-manager.js';
+import type { RandomBytes } from './plan/env-files.js';
+import type { Logger } from './ui/logger.js';
+import type { Prompter } from './ui/prompter.js';
+
+/** What a finished child process left behind. */
+export interface RunResult {
+  /** Exit code; -1 when the program could not be started at all (e.g. not installed). */
+  exitCode: number;
+  /** stdout and stderr, interleaved. */
+  output: string;
+}
+
+/** Runs a program (never through a shell) and reports how it ended; never throws. */
+export type ProcessRunner = (command: Command, options: { cwd: string }) => Promise<RunResult>;
+
+/**
+ * The world as the commands see it. Everything that touches the terminal, randomness
+ * or other processes comes in here, so tests build exactly what a step needs.
+ */
+export interface Context {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether a person can answer prompts (a TTY on stdin and not CI). */
+  interactive: boolean;
+  prompter: Prompter | undefined;
+  logger: Logger;
+  run: ProcessRunner;
+  random: RandomBytes;
+}

@@ -1,0 +1,38 @@
+import { PACKAGE_MANAGERS, type PackageManager } from '../options/schema.js';
+
+/**
+ * The package manager that launched us, from `npm_config_user_agent`
+ * (e.g. `pnpm/9.12.0 npm/? node/v20.18.0 linux x64`); npm when unknown.
+ */
+export function detectPackageManager(userAgent: string | undefined): PackageManager {
+  const name = userAgent?.split('/')[0];
+  return PACKAGE_MANAGERS.find((pm) => pm === name) ?? 'npm';
+}
+
+/** A command as program + arguments, never through a shell. */
+export interface Command {
+  command: string;
+  args: string[];
+}
+
+/** The command that installs a project's dependencies. */
+export function installCommand(pm: PackageManager): Command {
+  return { command: pm, args: ['install'] };
+}
+
+/** How to run a script with this package manager, as a user would type it. */
+export function runScriptCommand(pm: PackageManager, script: string): string {
+  return pm === 'npm' || pm === 'bun' ? `${pm} run ${script}` : `${pm} ${script}`;
+}
+
+/** The lockfile-respecting install CI should use. */
+export function cleanInstallCommand(pm: PackageManager): string {
+  switch (pm) {
+    case 'npm':
+      return 'npm ci';
+    case 'yarn':
+      return 'yarn install --immutable';
+    default:
+      return `${pm} install --frozen-lockfile`;
+  }
+}

@@ -1,0 +1,8 @@
+import type { ModuleDefinition } from './types.js';
+
+/** Dockerfile, .dockerignore and docker-compose.yml. */
+export const docker: ModuleDefinition = {
+  id: 'docker',
+  description: 'multi-stage non-root Dockerfile with a health check, docker-compose.yml',
+  appliesTo: (choices) => choices.deploy === 'docker',
+};

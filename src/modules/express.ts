@@ -1,0 +1,23 @@
+import type { ModuleDefinition } from './types.js';
+
+/** Express 5: the HTTP layer under `templates/frameworks/express/`. */
+export const express: ModuleDefinition = {
+  id: 'express',
+  description: 'Express 5 with helmet, CORS, rate limiting, pino-http and Swagger UI',
+  appliesTo: (choices) => choices.framework === 'express',
+  dependencies: [
+    'express',
+    'helmet',
+    'cors',
+    'express-rate-limit',
+    'pino-http',
+    'swagger-ui-express',
+  ],
+  devDependencies: [
+    '@types/express',
+    '@types/cors',
+    '@types/swagger-ui-express',
+    'supertest',
+    '@types/supertest',
+  ],
+};

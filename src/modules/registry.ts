@@ -1,0 +1,25 @@
+import type { Choices } from '../options/schema.js';
+import { base } from './base.js';
+import { docker } from './docker.js';
+import { express } from './express.js';
+import { github } from './github.js';
+import { jwt } from './jwt.js';
+import { postgres } from './postgres.js';
+import { todos } from './todos.js';
+import type { ModuleDefinition } from './types.js';
+
+/** Every module, in the order their templates are layered. */
+export const MODULES: readonly ModuleDefinition[] = [
+  base,
+  express,
+  postgres,
+  jwt,
+  todos,
+  docker,
+  github,
+];
+
+/** The modules a project with these choices is made of, in layering order. */
+export function modulesFor(choices: Choices): ModuleDefinition[] {
+  return MODULES.filter((module) => module.appliesTo(choices));
+}

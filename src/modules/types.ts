@@ -1,0 +1,40 @@
+import type { Choices } from '../options/schema.js';
+import type { DependencyName } from '../versions.js';
+
+/** An environment variable a module brings: documented in `.env.example`, set in `.env`. */
+export interface EnvVar {
+  name: string;
+  description: string;
+  /** The value shown in `.env.example`. */
+  example: string;
+  /** The value written to `.env` at creation; defaults to `example`. */
+  value?: string;
+  /** Generate a fresh random value for `.env` instead (a secret nobody should have to invent). */
+  secret?: boolean;
+}
+
+/** A pure, idempotent change to a file another module brings (running it twice changes nothing). */
+export interface FileEdit {
+  path: string;
+  /** What the edit does, for dry-run output and errors. */
+  description: string;
+  apply: (content: string) => string;
+}
+
+/**
+ * A capability of a generated project. A module only declares what it brings; the planner
+ * applies it. Its templates live in `templates/<id>/` (framework-agnostic) and
+ * `templates/frameworks/<framework>/<id>/` (the HTTP layer), both optional.
+ */
+export interface ModuleDefinition {
+  id: string;
+  /** One line for `list` and the manifest reader. */
+  description: string;
+  /** Whether a project with these choices gets this module. */
+  appliesTo: (choices: Choices) => boolean;
+  dependencies?: readonly DependencyName[];
+  devDependencies?: readonly DependencyName[];
+  scripts?: Readonly<Record<string, string>>;
+  env?: readonly EnvVar[];
+  edits?: readonly FileEdit[];
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { Choices } from '../options/schema.js';
+
+/** The manifest file's name in a generated project. */
+export const MANIFEST_FILE = 'create-backend.json';
+
+/** What `create-backend.json` records, so `add` can tell generated files from edited ones. */
+export interface Manifest {
+  version: string;
+  options: Choices;
+  modules: string[];
+  files: Record<string, string>;
+}
+
+/** Content hash as recorded in the manifest. */
+export function hashContent(content: string): string {
+  return `sha256-${createHash('sha256').update(content).digest('base64')}`;
+}
+
+/** Build the manifest of a project's files (the caller leaves out files that are not generated). */
+export function buildManifest(
+  version: string,
+  options: Choices,
+  modules: readonly string[],
+  files: readonly { path: string; content: string }[],
+): Manifest {
+  const hashes = [...files]
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((file) => [file.path, hashContent(file.content)] as const);
+  return { version, options, modules: [...modules], files: Object.fromEntries(hashes) };
+}

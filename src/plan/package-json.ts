@@ -1,0 +1,35 @@
+import type { ModuleDefinition } from '../modules/types.js';
+import { type DependencyName, VERSIONS } from '../versions.js';
+
+/** The package.json fields the CLI owns. */
+export interface PackageJson {
+  name: string;
+  version: string;
+  private: boolean;
+  type: 'module';
+  engines: { node: string };
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+/** Pinned versions for a list of packages, sorted by name as npm writes them. */
+export function pinned(names: readonly DependencyName[]): Record<string, string> {
+  return Object.fromEntries(
+    [...new Set(names)].sort().map((name) => [name, VERSIONS[name]] as const),
+  );
+}
+
+/** The package.json of a project made of these modules: scripts in module order, pinned deps. */
+export function buildPackageJson(name: string, modules: readonly ModuleDefinition[]): PackageJson {
+  return {
+    name,
+    version: '0.1.0',
+    private: true,
+    type: 'module',
+    engines: { node: '>=20.12' },
+    scripts: Object.assign({}, ...modules.map((module) => module.scripts ?? {})),
+    dependencies: pinned(modules.flatMap((module) => module.dependencies ?? [])),
+    devDependencies: pinned(modules.flatMap((module) => module.devDependencies ?? [])),
+  };
+}

@@ -1,0 +1,125 @@
+import { cleanInstallCommand, runScriptCommand } from '../effects/package-manager.js';
+import { CliError } from '../errors.js';
+import { modulesFor } from '../modules/registry.js';
+import type { ModuleDefinition } from '../modules/types.js';
+import type { Choices, PackageManager } from '../options/schema.js';
+import { assertProjectPath } from '../project/safe-path.js';
+import { type RandomBytes, renderEnv, renderEnvExample } from './env-files.js';
+import { buildManifest, MANIFEST_FILE } from './manifest.js';
+import { buildPackageJson } from './package-json.js';
+import { renderTemplate, type TemplateContext } from './render.js';
+import type { TemplateFile } from './template-source.js';
+
+/** Everything known about the project to create once the questions are answered. */
+export interface ProjectSpec {
+  name: string;
+  choices: Choices;
+  pm: PackageManager;
+  cliVersion: string;
+}
+
+/** A file of the plan; `path` is relative to the project root, POSIX separators. */
+export interface PlannedFile {
+  path: string;
+  content: string;
+}
+
+/** The whole project as data: what the writer puts on disk, what dry-run prints. */
+export interface Plan {
+  spec: ProjectSpec;
+  modules: string[];
+  files: PlannedFile[];
+}
+
+/** Files the manifest does not track: the secrets file and the manifest itself. */
+const UNTRACKED = new Set(['.env', MANIFEST_FILE]);
+
+/** The template layers of a module set, in order: framework-agnostic, then the HTTP layer. */
+export function templateLayers(choices: Choices): string[] {
+  return modulesFor(choices).flatMap((module) => [
+    module.id,
+    `frameworks/${choices.framework}/${module.id}`,
+  ]);
+}
+
+/** The variables templates see. */
+export function templateContext(spec: ProjectSpec): TemplateContext {
+  const { choices, pm } = spec;
+  return {
+    projectName: spec.name,
+    ...choices,
+    hasDatabase: choices.database !== 'none',
+    hasAuth: choices.auth !== 'none',
+    hasDocker: choices.deploy !== 'none',
+    hasCi: choices.ci !== 'none',
+    pm,
+    pmRun: runScriptCommand(pm, '').trimEnd(),
+    pmInstall: `${pm} install`,
+    pmCi: cleanInstallCommand(pm),
+  };
+}
+
+/**
+ * Plan a new project: render the layers (later layers replace earlier files of the same path),
+ * add the generated files, apply the modules' edits. Pure: the templates come in as data.
+ */
+export function planProject(
+  spec: ProjectSpec,
+  layers: ReadonlyMap<string, readonly TemplateFile[]>,
+  random: RandomBytes,
+): Plan {
+  const modules = modulesFor(spec.choices);
+  const context = templateContext(spec);
+  const files = new Map<string, string>();
+
+  for (const layer of templateLayers(spec.choices)) {
+    for (const template of layers.get(layer) ?? []) {
+      const rendered = render(template, context, layer);
+      files.set(assertProjectPath(rendered.path), rendered.content);
+    }
+  }
+
+  const env = modules.flatMap((module) => module.env ?? []);
+  files.set('package.json', `${JSON.stringify(buildPackageJson(spec.name, modules), null, 2)}\n`);
+  files.set('.env.example', renderEnvExample(env));
+  files.set('.env', renderEnv(env, random));
+
+  applyEdits(files, modules);
+
+  const tracked = [...files].filter(([path]) => !UNTRACKED.has(path));
+  const manifest = buildManifest(
+    spec.cliVersion,
+    spec.choices,
+    modules.map((module) => module.id),
+    tracked.map(([path, content]) => ({ path, content })),
+  );
+  files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+
+  return {
+    spec,
+    modules: manifest.modules,
+    files: [...files]
+      .map(([path, content]) => ({ path, content }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
+  };
+}
+
+function render(template: TemplateFile, context: TemplateContext, layer: string): TemplateFile {
+  try {
+    return renderTemplate(template, context);
+  } catch (error) {
+    throw new Error(`templates/${layer}/${template.path}: ${(error as Error).message}`);
+  }
+}
+
+function applyEdits(files: Map<string, string>, modules: readonly ModuleDefinition[]): void {
+  for (const module of modules) {
+    for (const edit of module.edits ?? []) {
+      const content = files.get(edit.path);
+      if (content === undefined) {
+        throw new CliError(`Module ${module.id} edits ${edit.path}, which no module provides.`);
+      }
+      files.set(edit.path, edit.apply(content));
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import Handlebars from 'handlebars';
+import type { TemplateFile } from './template-source.js';
+
+/** The variables a template may use; strict mode makes any other name an error. */
+export interface TemplateContext {
+  projectName: string;
+  framework: string;
+  database: string;
+  auth: string;
+  deploy: string;
+  ci: string;
+  hasDatabase: boolean;
+  hasAuth: boolean;
+  hasDocker: boolean;
+  hasCi: boolean;
+  pm: string;
+  pmRun: string;
+  pmInstall: string;
+  pmCi: string;
+}
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+
+/** npm strips `.gitignore` from published packages, so templates carry it as `_gitignore`. */
+const RENAMES: Readonly<Record<string, string>> = { _gitignore: '.gitignore' };
+
+/** Where a template file lands in the project. */
+export function outputPath(templatePath: string): string {
+  const withoutExt = templatePath.endsWith('.hbs') ? templatePath.slice(0, -4) : templatePath;
+  const slash = withoutExt.lastIndexOf('/');
+  const name = withoutExt.slice(slash + 1);
+  return withoutExt.slice(0, slash + 1) + (RENAMES[name] ?? name);
+}
+
+/** Render `*.hbs` files with the context; copy every other file verbatim. */
+export function renderTemplate(file: TemplateFile, context: TemplateContext): TemplateFile {
+  const content = file.path.endsWith('.hbs')
+    ? handlebars.compile(file.content, { noEscape: true, strict: true })(context)
+    : file.content;
+  return { path: outputPath(file.path), content };
+}

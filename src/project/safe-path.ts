@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { CliError } from '../errors.js';
+
+/**
+ * Check that a path a template, module or resource name produced stays inside the project:
+ * relative, normalised, no `..` segment, no control character. Returns it in POSIX form.
+ */
+export function assertProjectPath(relativePath: string): string {
+  const posix = relativePath.replaceAll('\\', '/');
+  const normal = path.posix.normalize(posix);
+  const escapes =
+    posix.length === 0 ||
+    path.posix.isAbsolute(posix) ||
+    path.win32.isAbsolute(relativePath) ||
+    normal !== posix ||
+    normal.split('/').includes('..') ||
+    hasControlCharacter(posix);
+  if (escapes) {
+    throw new CliError(`Refusing to write "${relativePath}": it is not a path inside the project.`);
+  }
+  return normal;
+}
+
+/** Resolve a project-relative path against the root, refusing anything that lands outside it. */
+export function resolveInside(root: string, relativePath: string): string {
+  const target = path.resolve(root, assertProjectPath(relativePath));
+  const fromRoot = path.relative(root, target);
+  if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
+    throw new CliError(`Refusing to write "${relativePath}": it is not a path inside the project.`);
+  }
+  return target;
+}
+
+/** Whether a string holds a C0 control character or DEL (no file name should). */
+export function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}

@@ -1,0 +1,89 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Context, ProcessRunner, RunResult } from '../../src/context.js';
+import type { Logger } from '../../src/ui/logger.js';
+import type { Prompter, SelectOption } from '../../src/ui/prompter.js';
+
+/** A fresh empty directory under the OS temp dir. */
+export function tempDir(prefix = 'cb-test-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** A logger that records lines instead of printing them. */
+export function recordingLogger(): Logger & { lines: string[]; results: unknown[] } {
+  const lines: string[] = [];
+  const results: unknown[] = [];
+  const push = (text: string) => lines.push(text);
+  return {
+    lines,
+    results,
+    info: push,
+    success: push,
+    warn: push,
+    error: push,
+    detail: push,
+    result: (data) => results.push(data),
+  };
+}
+
+/** A prompt answered from a queue; records what was asked. */
+export interface Asked {
+  kind: 'select' | 'text' | 'confirm';
+  message: string;
+  options?: string[];
+}
+
+/**
+ * A prompter that answers from `answers` in order (a function answer can inspect the options;
+ * the symbol `CANCEL` makes that prompt throw as Ctrl-C does).
+ */
+export function scriptedPrompter(
+  answers: unknown[],
+): Prompter & { asked: Asked[] } {
+  const asked: Asked[] = [];
+  const next = async (question: Asked): Promise<never> => {
+    asked.push(question);
+    if (answers.length === 0) throw new Error(`unexpected prompt: ${question.message}`);
+    const answer = answers.shift();
+    if (answer instanceof Error) throw answer;
+    return answer as never;
+  };
+  return {
+    asked,
+    intro: () => {},
+    outro: () => {},
+    select: <T extends string>(o: { message: string; options: SelectOption<T>[] }) =>
+      next({ kind: 'select', message: o.message, options: o.options.map((x) => x.value) }),
+    text: (o) => next({ kind: 'text', message: o.message }),
+    confirm: (o) => next({ kind: 'confirm', message: o.message }),
+    spinner: () => ({ start: () => {}, stop: () => {}, fail: () => {} }),
+  };
+}
+
+/** A process runner that records commands and answers with canned results. */
+export function fakeRunner(
+  answer: (command: string, args: string[]) => RunResult = () => ({ exitCode: 0, output: '' }),
+): ProcessRunner & { calls: string[] } {
+  const calls: string[] = [];
+  const run: ProcessRunner = async ({ command, args }) => {
+    calls.push([command, ...args].join(' '));
+    return answer(command, args);
+  };
+  return Object.assign(run, { calls });
+}
+
+/** A context for commands, non-interactive unless a prompter is given. */
+export function testContext(overrides: Partial<Context> & { cwd: string }): Context & {
+  logger: ReturnType<typeof recordingLogger>;
+} {
+  return {
+    env: {},
+    interactive: overrides.prompter !== undefined,
+    prompter: undefined,
+    run: fakeRunner(),
+    random: (size) => Buffer.alloc(size, 7),
+    ...overrides,
+    logger: recordingLogger(),
+  };
+}
