@@ -47,7 +47,11 @@ async function writeIntoExisting(root: string, files: readonly PlannedFile[]): P
       const target = resolveInside(root, file.path);
       const createdDir = await makeDirectory(path.dirname(target));
       await assertRealPathInside(realRoot, path.dirname(target), file.path);
-      const backedUp = await fs.pathExists(target);
+      const existing = await fs.lstat(target).catch(() => undefined);
+      if (existing?.isDirectory()) {
+        throw new CliError(`Cannot write ${file.path}: a directory of that name is in the way.`);
+      }
+      const backedUp = existing !== undefined;
       if (backedUp) await fs.move(target, resolveInside(backup, file.path));
       done.push({ target, backedUp, createdDir });
       await rename(resolveInside(incoming, file.path), target);

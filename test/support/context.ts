@@ -38,9 +38,7 @@ export interface Asked {
  * A prompter that answers from `answers` in order (a function answer can inspect the options;
  * the symbol `CANCEL` makes that prompt throw as Ctrl-C does).
  */
-export function scriptedPrompter(
-  answers: unknown[],
-): Prompter & { asked: Asked[] } {
+export function scriptedPrompter(answers: unknown[]): Prompter & { asked: Asked[] } {
   const asked: Asked[] = [];
   const next = async (question: Asked): Promise<never> => {
     asked.push(question);

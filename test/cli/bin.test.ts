@@ -1,0 +1,105 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/context.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/create-backend.js');
+
+/** Run the built CLI as a user would, without a TTY. */
+async function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const cwd = options.cwd ?? (await tempDir());
+  const result = await execa('node', [BIN, ...args], {
+    cwd,
+    reject: false,
+    stdin: 'ignore',
+    env: { NO_COLOR: '1', ...options.env },
+  });
+  return { ...result, cwd };
+}
+
+describe('create-backend (built, as a process)', () => {
+  it('prints help and version the commander way', async () => {
+    const help = await cli(['--help']);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain('--database <value>');
+    expect(help.stdout).toContain('postgres, none');
+    const version = await cli(['--version']);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('lists choices, rules and valid combinations as JSON', async () => {
+    const { stdout, exitCode } = await cli(['list', '--json']);
+    expect(exitCode).toBe(0);
+    const catalog = JSON.parse(stdout);
+    expect(catalog.options.database.values.map((v: { value: string }) => v.value)).toEqual([
+      'postgres',
+      'none',
+    ]);
+    expect(catalog.rules[0].id).toBe('auth-needs-database');
+    expect(catalog.combinations).toHaveLength(12);
+  });
+
+  it.each([
+    [['app', '--framework', 'koa'], 'Invalid value "koa" for --framework: use one of express.'],
+    [['app', '--database', 'none', '--auth', 'jwt'], '--auth jwt needs a database'],
+    [['app', '--frobnicate'], "unknown option '--frobnicate'"],
+    [['My App!'], 'use "my-app" instead'],
+    [['bad\u0001name'], 'control character'],
+    [['app', '--pm', 'pip'], 'Invalid value "pip" for --pm'],
+  ])('refuses %j with one line, exit 1, nothing written', async (args, message) => {
+    const { exitCode, stderr, stdout, cwd } = await cli(args);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\bat .+:\d+/);
+    expect(stdout).toBe('');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('refuses a non-empty directory without --force and leaves it untouched', async () => {
+    const cwd = await tempDir();
+    await execa('sh', ['-c', 'mkdir app && echo mine > app/notes.txt'], { cwd });
+    const { exitCode, stderr } = await cli(['app', '--yes', '--no-install', '--no-git'], { cwd });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('app is not empty');
+    expect(stderr).toContain('--force');
+    expect(await readdir(path.join(cwd, 'app'))).toEqual(['notes.txt']);
+  });
+
+  it('never prompts without a TTY: prints the resolved choices and creates the project', async () => {
+    const { exitCode, stdout, cwd } = await cli(
+      ['svc', '--database', 'none', '--no-install', '--no-git'],
+      {
+        env: { CI: 'true' },
+      },
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(
+      'framework=express database=none auth=none deploy=docker ci=github pm=npm',
+    );
+    expect(stdout).toContain('cd svc');
+    expect(await readdir(path.join(cwd, 'svc'))).toContain('create-backend.json');
+  });
+
+  it('--dry-run --json prints the plan on stdout and writes nothing', async () => {
+    const { exitCode, stdout, cwd } = await cli(['svc', '--dry-run', '--json']);
+    expect(exitCode).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ name: 'svc', dryRun: true, options: { database: 'postgres' } });
+    expect(result.files).toContain('src/app.ts');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('reports a failed install in one line with the command to run, keeping the project', async () => {
+    const { exitCode, stderr, cwd } = await cli(['svc', '--yes', '--no-git', '--pm', 'pnpm'], {
+      // No pnpm on PATH: the install cannot start.
+      env: { PATH: path.dirname(process.execPath) },
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(
+      /Installing dependencies failed \(pnpm could not be started\); the project is ready in .*svc: run "cd .*svc && pnpm install"\./,
+    );
+    expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');
+  });
+});

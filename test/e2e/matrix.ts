@@ -1,0 +1,31 @@
+import type { Choices } from '../../src/options/schema.js';
+import type { Features } from './support/contract.js';
+
+/** A combination the end-to-end suite proves, with the features the contract should expect. */
+export interface Combination {
+  name: string;
+  choices: Choices;
+  features: Features;
+}
+
+/** Build a combination from choices; its name lists the non-default-free parts. */
+export function combination(choices: Choices): Combination {
+  return {
+    name: `${choices.framework}-${choices.database}-${choices.auth}`,
+    choices,
+    features: { database: choices.database !== 'none', auth: choices.auth !== 'none' },
+  };
+}
+
+const FULL = { deploy: 'docker', ci: 'github' } as const;
+const BARE = { deploy: 'none', ci: 'none' } as const;
+
+/**
+ * The combinations .ci/run proves on every change. Adding one is one line; `E2E_MATRIX=all`
+ * runs every valid combination (see `npm run test:matrix`).
+ */
+export const CI_MATRIX: Combination[] = [
+  combination({ framework: 'express', database: 'postgres', auth: 'jwt', ...FULL }),
+  combination({ framework: 'express', database: 'postgres', auth: 'none', ...BARE }),
+  combination({ framework: 'express', database: 'none', auth: 'none', ...BARE }),
+];

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { combination } from './matrix.js';
+import { describeContract } from './support/contract.js';
+import { generateProject, runScript, type Server, startServer } from './support/project.js';
+
+const POSTGRES_URL = process.env.E2E_POSTGRES_URL;
+const full = combination({
+  framework: 'express',
+  database: 'postgres',
+  auth: 'jwt',
+  deploy: 'docker',
+  ci: 'github',
+});
+
+/**
+ * The pooled node-postgres path and the migrations on the real engine, not only on PGlite:
+ * the generated tests, `db:migrate` and a production-mode server against a PostgreSQL server.
+ * .ci/run installs and starts one and sets E2E_POSTGRES_URL (a superuser URL, so the generated
+ * tests can create their throwaway databases).
+ */
+describe(`generated ${full.name} on a real PostgreSQL server`, () => {
+  let dir: string;
+  let server: Server | undefined;
+
+  beforeAll(async () => {
+    if (!POSTGRES_URL) {
+      throw new Error(
+        'E2E_POSTGRES_URL is not set: point it at a PostgreSQL superuser URL (bash .ci/run sets one up).',
+      );
+    }
+    dir = await generateProject('app-on-postgres', full.choices);
+  });
+
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+  });
+
+  it('passes its own test suite against PostgreSQL', async () => {
+    await runScript(dir, 'test', { DATABASE_URL: String(POSTGRES_URL) });
+  });
+
+  it('migrates the database and serves the contract in production mode', async () => {
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: String(POSTGRES_URL),
+      JWT_SECRET: 'e2e-secret-that-is-long-enough-for-production-use',
+      CORS_ORIGINS: 'https://app.example.com',
+      AUTH_RATE_LIMIT_MAX: '40',
+      LOG_LEVEL: 'warn',
+    };
+    await runScript(dir, 'build');
+    const migrated = await runScript(dir, 'db:migrate', env);
+    expect(migrated).not.toMatch(/error/i);
+    server = await startServer(dir, env);
+  });
+
+  describeContract(() => {
+    if (!server) throw new Error('the server did not start');
+    return server.url;
+  }, full.features);
+});

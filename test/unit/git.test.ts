@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { initRepository } from '../../src/effects/git.js';
+import { runProcess } from '../../src/effects/run.js';
+import { fakeRunner, tempDir } from '../support/context.js';
+
+const identity = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};
+
+describe('initRepository', () => {
+  it('creates a repository with a first commit', async () => {
+    const dir = await tempDir();
+    await execa('sh', ['-c', 'echo hi > README.md'], { cwd: dir });
+    const previous = { ...process.env };
+    Object.assign(process.env, identity);
+    try {
+      expect(await initRepository(dir, runProcess)).toEqual({ status: 'committed' });
+    } finally {
+      process.env = previous;
+    }
+    const log = await execa('git', ['log', '--format=%s'], { cwd: dir });
+    expect(log.stdout).toBe('Initial commit from create-backend');
+  });
+
+  it('leaves an enclosing repository alone', async () => {
+    const outer = await tempDir();
+    await execa('git', ['init', '--quiet'], { cwd: outer });
+    const dir = path.join(outer, 'packages/api');
+    await mkdir(dir, { recursive: true });
+    expect(await initRepository(dir, runProcess)).toEqual({
+      status: 'skipped',
+      reason: 'already inside a git repository',
+    });
+  });
+
+  it('skips when git is missing', async () => {
+    const run = fakeRunner(() => ({ exitCode: -1, output: 'spawn git ENOENT' }));
+    expect(await initRepository('/tmp', run)).toEqual({
+      status: 'skipped',
+      reason: 'git is not installed',
+    });
+    expect(run.calls).toEqual(['git --version']);
+  });
+
+  it('keeps the repository but says so when the commit is refused', async () => {
+    const run = fakeRunner((_, args) => ({
+      exitCode: args[0] === 'rev-parse' || args[0] === 'commit' ? 128 : 0,
+      output: '',
+    }));
+    expect(await initRepository('/tmp', run)).toMatchObject({ status: 'initialised' });
+  });
+});

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../../src/errors.js';
+import { assertProjectPath, resolveInside } from '../../src/project/safe-path.js';
+
+describe('project paths', () => {
+  it.each(['src/app.ts', '.gitignore', 'drizzle/meta/_journal.json', 'a..b/c'])(
+    'accepts %s',
+    (file) => {
+      expect(assertProjectPath(file)).toBe(file);
+    },
+  );
+
+  it.each([
+    '../outside',
+    'src/../../etc/passwd',
+    '/etc/passwd',
+    'C:\\Windows\\win.ini',
+    'src/./app.ts',
+    'a//b',
+    '',
+    'bad\nname',
+    '..',
+  ])('refuses %j', (file) => {
+    expect(() => assertProjectPath(file)).toThrow(CliError);
+  });
+
+  it('resolves inside the root and never to the root itself', () => {
+    expect(resolveInside('/tmp/p', 'src/a.ts')).toBe(path.resolve('/tmp/p/src/a.ts'));
+    expect(() => resolveInside('/tmp/p', '.')).toThrow(CliError);
+  });
+});

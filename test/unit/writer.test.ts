@@ -1,0 +1,78 @@
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../../src/errors.js';
+import { writeProject } from '../../src/write/writer.js';
+import { tempDir } from '../support/context.js';
+
+const files = [
+  { path: 'package.json', content: '{}\n' },
+  { path: 'src/app.ts', content: 'export {};\n' },
+  { path: '.gitignore', content: 'node_modules\n' },
+];
+
+async function tree(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).sort();
+}
+
+describe('writeProject', () => {
+  it('creates a new directory (and missing parents) with every file', async () => {
+    const parent = await tempDir();
+    const root = path.join(parent, 'a/b/app');
+    await writeProject(root, files);
+    expect(await tree(root)).toEqual(['.gitignore', 'package.json', 'src', 'src/app.ts']);
+    expect(await readdir(parent)).toEqual(['a']);
+  });
+
+  it('leaves nothing behind when a new directory cannot be written', async () => {
+    const parent = await tempDir();
+    const bad = [...files, { path: 'src/app.ts/oops', content: '' }];
+    await expect(writeProject(path.join(parent, 'new/app'), bad)).rejects.toThrow();
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it('fills an existing directory, keeping files it does not write', async () => {
+    const root = await tempDir();
+    await writeFile(path.join(root, 'NOTES.md'), 'mine');
+    await writeFile(path.join(root, 'package.json'), 'old');
+    await writeProject(root, files);
+    expect(await tree(root)).toEqual([
+      '.gitignore',
+      'NOTES.md',
+      'package.json',
+      'src',
+      'src/app.ts',
+    ]);
+    expect(await readFile(path.join(root, 'package.json'), 'utf8')).toBe('{}\n');
+    expect(await readFile(path.join(root, 'NOTES.md'), 'utf8')).toBe('mine');
+  });
+
+  it('restores an existing directory exactly when a write fails half way', async () => {
+    const root = await tempDir();
+    await writeFile(path.join(root, 'package.json'), 'old');
+    // A directory where a file must go makes the last rename fail after others succeeded.
+    await mkdir(path.join(root, 'zzz/taken'), { recursive: true });
+    await writeFile(path.join(root, 'zzz/taken/keep'), 'keep');
+    const bad = [...files, { path: 'zzz/taken', content: 'x' }];
+    await expect(writeProject(root, bad)).rejects.toThrow();
+    expect(await tree(root)).toEqual(['package.json', 'zzz', 'zzz/taken', 'zzz/taken/keep']);
+    expect(await readFile(path.join(root, 'package.json'), 'utf8')).toBe('old');
+  });
+
+  it('refuses to follow a symlinked directory out of the project', async () => {
+    const root = await tempDir();
+    const outside = await tempDir();
+    await symlink(outside, path.join(root, 'src'));
+    await expect(writeProject(root, files)).rejects.toThrow(CliError);
+    expect(await readdir(outside)).toEqual([]);
+    expect(await readdir(root)).toEqual(['src']);
+  });
+
+  it('refuses paths that leave the project before writing anything', async () => {
+    const parent = await tempDir();
+    await expect(
+      writeProject(path.join(parent, 'app'), [{ path: '../evil', content: '' }]),
+    ).rejects.toThrow(CliError);
+    expect(await readdir(parent)).toEqual([]);
+  });
+});
