@@ -16,7 +16,8 @@ const result = await build({
   target: 'node20.12',
   minify: true,
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Flat: src/paths.ts resolves ../templates from whichever file it lands in.
+  chunkNames: '[name]-[hash]',
   metafile: true,
   banner: {
     // Bundled CommonJS packages (handlebars, cross-spawn) still call require().

@@ -56,6 +56,7 @@ export async function main(
       .version(CLI_VERSION, '-v, --version')
       .argument('[directory]', 'where to create the project (. for the current directory)')
       .exitOverride()
+      .enablePositionalOptions()
       .showSuggestionAfterError();
 
     for (const key of CHOICE_KEYS) {

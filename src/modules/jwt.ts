@@ -9,20 +9,35 @@ export const jwt: ModuleDefinition = {
   dependencies: ['@node-rs/argon2', 'jose'],
   env: [
     {
-      name: 'JWT_SECRET',
-      description: 'HMAC key for access tokens, at least 32 characters',
-      example: 'change-me-to-a-long-random-string-of-at-least-32-chars',
-      secret: true,
+      name: 'AUTH_RATE_LIMIT_MAX',
+      description: 'Requests per client per window on /api/v1/auth/*',
+      example: '20',
     },
+    {
+      name: 'JWT_SECRET',
+      description: 'HMAC key for access tokens, 32+ characters; required in production',
+      example: 'change-me-to-48-random-bytes-base64url',
+      secretBytes: 48,
+    },
+    { name: 'JWT_ISSUER', description: 'iss claim of access tokens', example: (name) => name },
+    { name: 'JWT_AUDIENCE', description: 'aud claim of access tokens', example: (name) => name },
+    {
+      name: 'ACCESS_TOKEN_TTL',
+      description: 'Access token lifetime: a number followed by s, m, h or d',
+      example: '15m',
+    },
+    { name: 'REFRESH_TOKEN_TTL', description: 'Refresh token lifetime', example: '30d' },
   ],
   edits: [
     {
       path: 'drizzle/meta/_journal.json',
       description: 'register the auth migration',
+      // drizzle applies migrations newer than the last one applied, so this timestamp must stay
+      // before anything a user generates later.
       apply: addJournalEntry({
         idx: 1,
         version: '7',
-        when: 1763700000000,
+        when: 1735689660000,
         tag: '0001_auth',
         breakpoints: true,
       }),

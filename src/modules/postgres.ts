@@ -15,9 +15,8 @@ export const postgres: ModuleDefinition = {
     {
       name: 'DATABASE_URL',
       description:
-        'postgres://user:pass@host:5432/db, or pglite:<dir> / memory: for embedded PGlite',
-      example: 'postgres://app:app@localhost:5432/app',
-      value: 'pglite:.data/dev',
+        'postgres://user:password@host:5432/db, or pglite:<dir> / memory: for embedded PGlite',
+      example: 'pglite:.data/dev',
     },
   ],
 };

@@ -1,16 +1,24 @@
 import type { Choices } from '../options/schema.js';
 import type { DependencyName } from '../versions.js';
 
+/** A value that may depend on the project's name (e.g. a token issuer). */
+export type EnvValue = string | ((projectName: string) => string);
+
 /** An environment variable a module brings: documented in `.env.example`, set in `.env`. */
 export interface EnvVar {
   name: string;
   description: string;
   /** The value shown in `.env.example`. */
-  example: string;
+  example: EnvValue;
   /** The value written to `.env` at creation; defaults to `example`. */
-  value?: string;
-  /** Generate a fresh random value for `.env` instead (a secret nobody should have to invent). */
-  secret?: boolean;
+  value?: EnvValue;
+  /**
+   * Write a fresh random value of this many bytes (base64url) to `.env` instead: a secret
+   * nobody should have to invent.
+   */
+  secretBytes?: number;
+  /** Only for projects with these choices; by default whenever the module applies. */
+  when?: (choices: Choices) => boolean;
 }
 
 /** A pure, idempotent change to a file another module brings (running it twice changes nothing). */

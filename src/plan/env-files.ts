@@ -1,11 +1,16 @@
-import type { EnvVar } from '../modules/types.js';
+import type { EnvValue, EnvVar } from '../modules/types.js';
 
 /** Source of random bytes, injected so snapshots can be deterministic. */
 export type RandomBytes = (size: number) => Buffer;
 
+const resolve = (value: EnvValue, projectName: string) =>
+  typeof value === 'function' ? value(projectName) : value;
+
 /** `.env.example`: every variable with its description, committed as documentation. */
-export function renderEnvExample(vars: readonly EnvVar[]): string {
-  const blocks = vars.map((v) => `# ${v.description}\n${v.name}=${v.example}\n`);
+export function renderEnvExample(vars: readonly EnvVar[], projectName: string): string {
+  const blocks = vars.map(
+    (v) => `# ${v.description}\n${v.name}=${resolve(v.example, projectName)}\n`,
+  );
   return [
     '# Copy to .env and adjust. Variables set in the environment win over .env.\n',
     ...blocks,
@@ -13,9 +18,15 @@ export function renderEnvExample(vars: readonly EnvVar[]): string {
 }
 
 /** `.env`: ready-to-run values for development, with fresh secrets. Never committed. */
-export function renderEnv(vars: readonly EnvVar[], random: RandomBytes): string {
+export function renderEnv(
+  vars: readonly EnvVar[],
+  projectName: string,
+  random: RandomBytes,
+): string {
   const lines = vars.map((v) => {
-    const value = v.secret ? random(48).toString('base64url') : (v.value ?? v.example);
+    const value = v.secretBytes
+      ? random(v.secretBytes).toString('base64url')
+      : resolve(v.value ?? v.example, projectName);
     return `${v.name}=${value}`;
   });
   return `# Local settings written by create-backend; git-ignored. See .env.example.\n${lines.join('\n')}\n`;

@@ -79,10 +79,12 @@ export function planProject(
     }
   }
 
-  const env = modules.flatMap((module) => module.env ?? []);
+  const env = modules
+    .flatMap((module) => module.env ?? [])
+    .filter((variable) => variable.when?.(spec.choices) ?? true);
   files.set('package.json', `${JSON.stringify(buildPackageJson(spec.name, modules), null, 2)}\n`);
-  files.set('.env.example', renderEnvExample(env));
-  files.set('.env', renderEnv(env, random));
+  files.set('.env.example', renderEnvExample(env, spec.name));
+  files.set('.env', renderEnv(env, spec.name, random));
 
   applyEdits(files, modules);
 

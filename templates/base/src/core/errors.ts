@@ -1,0 +1,41 @@
+/** An error whose status, code and message are safe to show to the client. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  constructor(readonly errors: FieldError[]) {
+    super(400, "VALIDATION_FAILED", "The request is invalid.");
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = "The resource was not found.") {
+    super(404, "NOT_FOUND", message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor() {
+    super(429, "RATE_LIMITED", "Too many requests, try again later.");
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string) {
+    super(503, "SERVICE_UNAVAILABLE", message);
+  }
+}

@@ -1,0 +1,117 @@
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseConnection } from "../../../src/db/client.js";
+import { AccessTokens } from "../../../src/modules/auth/access-tokens.js";
+import { EmailTakenError, UnauthorizedError } from "../../../src/modules/auth/auth.errors.js";
+import { AuthService } from "../../../src/modules/auth/auth.service.js";
+import { RefreshTokensRepository } from "../../../src/modules/auth/refresh-tokens.repository.js";
+import { UsersRepository } from "../../../src/modules/users/users.repository.js";
+import { testConfig } from "../../helpers/config.js";
+import { createTestDatabase } from "../../helpers/database.js";
+
+const config = testConfig();
+const credentials = { email: "ada@example.com", password: "correct horse battery staple" };
+
+let database: DatabaseConnection;
+let auth: AuthService;
+let accessTokens: AccessTokens;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  accessTokens = new AccessTokens(config);
+  auth = new AuthService(
+    new UsersRepository(database.db),
+    new RefreshTokensRepository(database.db),
+    accessTokens,
+    config.REFRESH_TOKEN_TTL,
+  );
+  await auth.register(credentials);
+});
+
+afterAll(() => database.close());
+
+describe("AuthService", () => {
+  it("registers a user without exposing the password hash", async () => {
+    const session = await auth.register({ ...credentials, email: "grace@example.com" });
+    expect(Object.keys(session.user).sort()).toEqual(["createdAt", "email", "id", "role"]);
+    expect(session.user.role).toBe("user");
+    await expect(accessTokens.verify(session.accessToken)).resolves.toEqual({
+      id: session.user.id,
+      role: "user",
+    });
+  });
+
+  it("refuses a second account with the same email", async () => {
+    await expect(auth.register(credentials)).rejects.toBeInstanceOf(EmailTakenError);
+  });
+
+  it("gives the same answer for an unknown email and a wrong password", async () => {
+    await expect(auth.login({ ...credentials, email: "nobody@example.com" })).rejects.toMatchObject(
+      {
+        code: "INVALID_CREDENTIALS",
+      },
+    );
+    await expect(auth.login({ ...credentials, password: "wrong password!" })).rejects.toMatchObject(
+      {
+        code: "INVALID_CREDENTIALS",
+      },
+    );
+  });
+
+  it("rotates refresh tokens and revokes the family when a spent one is reused", async () => {
+    const { refreshToken: first } = await auth.login(credentials);
+    const { refreshToken: second } = await auth.refresh(first);
+    expect(second).not.toBe(first);
+
+    await expect(auth.refresh(first)).rejects.toBeInstanceOf(UnauthorizedError);
+    // The reuse revoked the whole family, including the token that was still live.
+    await expect(auth.refresh(second)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it("revokes the session on logout", async () => {
+    const { refreshToken } = await auth.login(credentials);
+    await auth.logout(refreshToken);
+    await expect(auth.refresh(refreshToken)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+});
+
+describe("AccessTokens", () => {
+  const user = { id: crypto.randomUUID(), role: "user" as const };
+  const key = new TextEncoder().encode(config.JWT_SECRET);
+
+  it("rejects tokens signed with another secret, for another audience, or expired", async () => {
+    const otherSecret = new AccessTokens({ ...config, JWT_SECRET: "y".repeat(32) });
+    const otherAudience = new AccessTokens({ ...config, JWT_AUDIENCE: "another-api" });
+    const expired = await new SignJWT({ role: "user" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(user.id)
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(key);
+
+    for (const token of [
+      await otherSecret.sign(user),
+      await otherAudience.sign(user),
+      expired,
+      "not-a-jwt",
+    ]) {
+      await expect(accessTokens.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
+    }
+  });
+
+  it("rejects unsigned tokens", async () => {
+    const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
+    const claims = {
+      sub: user.id,
+      role: "admin",
+      iss: config.JWT_ISSUER,
+      aud: config.JWT_AUDIENCE,
+      exp: Math.floor(Date.now() / 1000) + 60,
+    };
+    const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    await expect(accessTokens.verify(`${header}.${payload}.`)).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+  });
+});

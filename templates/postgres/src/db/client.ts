@@ -1,0 +1,65 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import type { Logger } from "pino";
+
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+export interface DatabaseConnection {
+  db: Database;
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// The same relative path works from src/db (tsx) and dist/db (node).
+const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/**
+ * Connects by URL scheme: `postgres://` to a pooled PostgreSQL server, `pglite:<dir>` to an
+ * embedded database in that directory, `memory:` to a throwaway in-memory one.
+ */
+export async function connectDatabase(url: string, logger: Logger): Promise<DatabaseConnection> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url });
+    // Without a listener, an idle client losing its connection would crash the process.
+    pool.on("error", (error) => logger.error({ err: error }, "idle database client failed"));
+    const db = drizzlePg({ client: pool });
+    return connection(
+      db,
+      () => migratePg(db, { migrationsFolder }),
+      () => pool.end(),
+    );
+  }
+  const dataDir = url === "memory:" ? undefined : url.slice("pglite:".length);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite({ client });
+  return connection(
+    db,
+    () => migratePglite(db, { migrationsFolder }),
+    () => client.close(),
+  );
+}
+
+function connection(
+  db: Database,
+  migrate: () => Promise<void>,
+  close: () => Promise<void>,
+): DatabaseConnection {
+  return {
+    db,
+    migrate,
+    close,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+  };
+}
