@@ -39,7 +39,7 @@ export const VERSIONS = {
   '@types/node': '20.19.43',
   tsx: '4.23.15',
   vitest: '4.1.12',
-  '@biomejs/biome': '2.6.8',
+  '@biomejs/biome': '2.5.15',
 } as const;
 
 export type DependencyName = keyof typeof VERSIONS;
