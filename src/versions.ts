@@ -17,6 +17,34 @@ export const VERSIONS = {
   supertest: '7.3.2',
   '@types/supertest': '7.2.1',
 
+  // HTTP: Fastify
+  fastify: '5.12.8',
+  '@fastify/helmet': '13.2.0',
+  '@fastify/cors': '11.4.3',
+  '@fastify/rate-limit': '11.2.0',
+  '@fastify/swagger': '9.9.3',
+  '@fastify/swagger-ui': '6.1.3',
+  'fastify-type-provider-zod': '7.0.0',
+  'fastify-plugin': '6.0.1',
+
+  // HTTP: Hono
+  hono: '4.13.19',
+  '@hono/node-server': '2.1.8',
+  '@hono/zod-openapi': '1.6.3',
+  'hono-rate-limiter': '0.5.4',
+  'swagger-ui-dist': '5.35.0',
+
+  // HTTP: NestJS
+  '@nestjs/core': '12.5.1',
+  '@nestjs/common': '12.5.1',
+  '@nestjs/platform-express': '12.5.1',
+  '@nestjs/testing': '12.1.1',
+  '@nestjs/swagger': '12.0.2',
+  '@nestjs/throttler': '6.7.1',
+  'nestjs-zod': '5.5.0',
+  'reflect-metadata': '0.2.2',
+  rxjs: '7.8.2',
+
   // Core
   zod: '4.6.7',
   '@asteasolutions/zod-to-openapi': '9.1.0',

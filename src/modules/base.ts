@@ -5,7 +5,7 @@ export const base: ModuleDefinition = {
   id: 'base',
   description: 'validated env, RFC 9457 errors, logging, OpenAPI, tests, lint, build',
   appliesTo: () => true,
-  dependencies: ['zod', '@asteasolutions/zod-to-openapi', 'pino'],
+  dependencies: ['zod', 'pino'],
   devDependencies: ['typescript', '@types/node', 'tsx', 'vitest', '@biomejs/biome', 'pino-pretty'],
   scripts: {
     dev: 'tsx watch src/server.ts | pino-pretty',

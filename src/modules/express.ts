@@ -6,6 +6,7 @@ export const express: ModuleDefinition = {
   description: 'Express 5 with helmet, CORS, rate limiting, pino-http and Swagger UI',
   appliesTo: (choices) => choices.framework === 'express',
   dependencies: [
+    '@asteasolutions/zod-to-openapi',
     'express',
     'helmet',
     'cors',

@@ -2,8 +2,11 @@ import type { Choices } from '../options/schema.js';
 import { base } from './base.js';
 import { docker } from './docker.js';
 import { express } from './express.js';
+import { fastify } from './fastify.js';
 import { github } from './github.js';
+import { hono } from './hono.js';
 import { jwt } from './jwt.js';
+import { nest } from './nest.js';
 import { postgres } from './postgres.js';
 import { todos } from './todos.js';
 import type { ModuleDefinition } from './types.js';
@@ -12,6 +15,9 @@ import type { ModuleDefinition } from './types.js';
 export const MODULES: readonly ModuleDefinition[] = [
   base,
   express,
+  fastify,
+  hono,
+  nest,
   postgres,
   jwt,
   todos,

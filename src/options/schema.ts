@@ -19,14 +19,19 @@ export interface ChoiceMeta {
 /** Metadata registry for the choice fields, so help, prompts and `list` read the schema itself. */
 export const choiceMeta = z.registry<ChoiceMeta>();
 
-const framework = z._default(z.enum(['express']), 'express').register(choiceMeta, {
-  flag: 'framework',
-  message: 'Which HTTP framework?',
-  description: 'HTTP framework',
-  labels: {
-    express: { label: 'Express 5', hint: 'the most widely used Node.js framework' },
-  },
-});
+const framework = z
+  ._default(z.enum(['express', 'fastify', 'hono', 'nest']), 'express')
+  .register(choiceMeta, {
+    flag: 'framework',
+    message: 'Which HTTP framework?',
+    description: 'HTTP framework',
+    labels: {
+      express: { label: 'Express 5', hint: 'the most widely used Node.js framework' },
+      fastify: { label: 'Fastify 5', hint: 'plugins, schema-driven validation, fast' },
+      hono: { label: 'Hono 4', hint: 'web-standard, small, on @hono/node-server' },
+      nest: { label: 'NestJS', hint: 'modules, controllers, dependency injection' },
+    },
+  });
 
 const database = z._default(z.enum(['postgres', 'none']), 'postgres').register(choiceMeta, {
   flag: 'database',

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCombinations } from '../../src/commands/list.js';
-import { CI_MATRIX, type Combination, combination } from './matrix.js';
+import { type Combination, selectedMatrix } from './matrix.js';
 import { describeContract } from './support/contract.js';
 import {
   generateProject,
@@ -12,8 +12,7 @@ import {
   startServer,
 } from './support/project.js';
 
-const matrix: Combination[] =
-  process.env.E2E_MATRIX === 'all' ? validCombinations().map(combination) : CI_MATRIX;
+const matrix: Combination[] = selectedMatrix(validCombinations());
 
 /** Settings for the contract run: a known CORS origin, budgets the suite fits in. */
 const CONTRACT_ENV = {
@@ -27,7 +26,10 @@ describe.each(matrix)('generated $name', ({ choices, features }) => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = await generateProject(`app-${choices.database}-${choices.auth}`, choices);
+    dir = await generateProject(
+      `app-${choices.framework}-${choices.database}-${choices.auth}`,
+      choices,
+    );
   });
 
   it('passes its own lint, typecheck, tests and build', async () => {

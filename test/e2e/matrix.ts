@@ -22,10 +22,30 @@ const BARE = { deploy: 'none', ci: 'none' } as const;
 
 /**
  * The combinations .ci/run proves on every change. Adding one is one line; `E2E_MATRIX=all`
- * runs every valid combination (see `npm run test:matrix`).
+ * runs every valid combination (see `npm run test:matrix`), `E2E_FRAMEWORK=<name>` only one
+ * framework's.
  */
 export const CI_MATRIX: Combination[] = [
   combination({ framework: 'express', database: 'postgres', auth: 'jwt', ...FULL }),
   combination({ framework: 'express', database: 'postgres', auth: 'none', ...BARE }),
   combination({ framework: 'express', database: 'none', auth: 'none', ...BARE }),
 ];
+
+/** The combinations this run proves, from E2E_MATRIX and E2E_FRAMEWORK. */
+export function selectedMatrix(all: readonly Choices[]): Combination[] {
+  const base = process.env.E2E_MATRIX === 'all' ? all.map(combination) : CI_MATRIX;
+  const only = process.env.E2E_FRAMEWORK;
+  if (!only) return base;
+  const { framework: _, ...rest } = CI_MATRIX[0]?.choices ?? ({} as Choices);
+  const own = base.filter((c) => c.choices.framework === only);
+  if (own.length > 0) return own;
+  return [
+    combination({ ...rest, framework: only as Choices['framework'] }),
+    combination({
+      framework: only as Choices['framework'],
+      database: 'none',
+      auth: 'none',
+      ...BARE,
+    }),
+  ];
+}

@@ -1,0 +1,9 @@
+import type { ModuleDefinition } from './types.js';
+
+/** Hono 4 on Node: the HTTP layer under `templates/frameworks/hono/`. */
+export const hono: ModuleDefinition = {
+  id: 'hono',
+  description: 'Hono 4 on @hono/node-server with @hono/zod-openapi routes and Swagger UI',
+  appliesTo: (choices) => choices.framework === 'hono',
+  dependencies: ['hono', '@hono/node-server', '@hono/zod-openapi', 'hono-rate-limiter'],
+};
