@@ -37,11 +37,14 @@ describe('create-backend (built, as a process)', () => {
       'none',
     ]);
     expect(catalog.rules[0].id).toBe('auth-needs-database');
-    expect(catalog.combinations).toHaveLength(12);
+    expect(catalog.combinations).toHaveLength(48);
   });
 
   it.each([
-    [['app', '--framework', 'koa'], 'Invalid value "koa" for --framework: use one of express.'],
+    [
+      ['app', '--framework', 'koa'],
+      'Invalid value "koa" for --framework: use one of express, fastify, hono, nest.',
+    ],
     [['app', '--database', 'none', '--auth', 'jwt'], '--auth jwt needs a database'],
     [['app', '--frobnicate'], "unknown option '--frobnicate'"],
     [['My App!'], 'use "my-app" instead'],

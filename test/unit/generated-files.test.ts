@@ -33,6 +33,14 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     project = await plan(choices);
   });
 
+  it('has the entry points, tests and docs every project has', () => {
+    const paths = project.files.map((file) => file.path);
+    for (const file of ['src/app.ts', 'src/server.ts', 'src/config/env.ts', 'README.md']) {
+      expect(paths).toContain(file);
+    }
+    expect(paths.filter((file) => /^test\/.*\.test\.ts$/.test(file)).length).toBeGreaterThan(2);
+  });
+
   it('has no template artefacts', () => {
     for (const file of project.files) {
       expect(file.path, file.path).not.toMatch(/\.hbs$|(^|\/)_gitignore$/);

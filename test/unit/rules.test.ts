@@ -23,9 +23,9 @@ describe('compatibility rules', () => {
 
   it('enumerates every valid combination and only those', () => {
     const combinations = validCombinations();
-    // 1 framework × 2 databases × 2 auths × 2 deploys × 2 CIs, minus jwt without a database.
-    expect(combinations).toHaveLength(12);
+    // 4 frameworks × (2 databases × 2 auths, minus jwt without a database) × 2 deploys × 2 CIs.
+    expect(combinations).toHaveLength(48);
     expect(combinations.some((c) => c.auth === 'jwt' && c.database === 'none')).toBe(false);
-    expect(new Set(combinations.map((c) => JSON.stringify(c))).size).toBe(12);
+    expect(new Set(combinations.map((c) => JSON.stringify(c))).size).toBe(48);
   });
 });

@@ -48,7 +48,10 @@ describe('parseInput', () => {
   });
 
   it.each([
-    [{ framework: 'koa' }, 'Invalid value "koa" for --framework: use one of express.'],
+    [
+      { framework: 'koa' },
+      'Invalid value "koa" for --framework: use one of express, fastify, hono, nest.',
+    ],
     [{ database: 'mysql' }, 'Invalid value "mysql" for --database: use one of postgres, none.'],
     [{ auth: 'oauth' }, 'Invalid value "oauth" for --auth: use one of jwt, none.'],
     [{ pm: 'pip' }, 'Invalid value "pip" for --pm: use one of npm, pnpm, yarn, bun.'],
