@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import type { Context } from './context.js';
 import { CliError } from './errors.js';
 import {
+  ADDABLE,
   CHOICE_KEYS,
   type CreateInput,
   choiceValues,
@@ -82,6 +83,26 @@ export async function main(
           const { createProject } = await import('./commands/create.js');
           const result = await createProject(input, await buildContext(log, Boolean(input.json)));
           if (input.json) log.result(result);
+          return 0;
+        }, Boolean(flags.json)),
+      );
+
+    root
+      .command('add')
+      .description('add a module to the project in the current directory')
+      .argument('<module>', `what to add: ${ADDABLE.join(', ')}`)
+      .argument('[value]', 'which one, e.g. postgres, jwt, docker, github (asked or defaulted)')
+      .option('--dry-run', 'print a unified diff of every change; write nothing')
+      .option('--json', 'print the result as JSON on stdout (human output goes to stderr)')
+      .option('-f, --force', 'replace files whose edits conflict (yours are kept as <file>.orig)')
+      .option('--no-install', 'skip installing new dependencies')
+      .option('-y, --yes', 'never prompt')
+      .action((module: string, value: string | undefined, flags: Record<string, boolean>) =>
+        dispatch(async (log) => {
+          const { addModule } = await import('./commands/add.js');
+          const input = { module, value, ...flags };
+          const result = await addModule(input, await buildContext(log, Boolean(flags.json)));
+          if (flags.json) log.result(result);
           return 0;
         }, Boolean(flags.json)),
       );

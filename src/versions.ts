@@ -39,9 +39,6 @@ export const VERSIONS = {
   '@nestjs/common': '12.5.1',
   '@nestjs/platform-express': '12.5.1',
   '@nestjs/testing': '12.1.1',
-  '@nestjs/swagger': '12.0.2',
-  '@nestjs/throttler': '6.7.1',
-  'nestjs-zod': '5.5.0',
   'reflect-metadata': '0.2.2',
   rxjs: '7.8.2',
 

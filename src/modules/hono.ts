@@ -5,5 +5,11 @@ export const hono: ModuleDefinition = {
   id: 'hono',
   description: 'Hono 4 on @hono/node-server with @hono/zod-openapi routes and Swagger UI',
   appliesTo: (choices) => choices.framework === 'hono',
-  dependencies: ['hono', '@hono/node-server', '@hono/zod-openapi', 'hono-rate-limiter'],
+  dependencies: [
+    'hono',
+    '@hono/node-server',
+    '@hono/zod-openapi',
+    'hono-rate-limiter',
+    'swagger-ui-dist',
+  ],
 };

@@ -3,7 +3,7 @@ import type { ModuleDefinition } from './types.js';
 /** NestJS: the HTTP layer under `templates/frameworks/nest/`. */
 export const nest: ModuleDefinition = {
   id: 'nest',
-  description: 'NestJS with modules, guards, a zod validation pipe and Swagger UI',
+  description: 'NestJS on Express with modules, guards, a zod validation pipe and Swagger UI',
   appliesTo: (choices) => choices.framework === 'nest',
   dependencies: [
     '@nestjs/core',
@@ -11,6 +11,18 @@ export const nest: ModuleDefinition = {
     '@nestjs/platform-express',
     'reflect-metadata',
     'rxjs',
+    '@asteasolutions/zod-to-openapi',
+    'express',
+    'helmet',
+    'express-rate-limit',
+    'pino-http',
+    'swagger-ui-express',
   ],
-  devDependencies: ['@nestjs/testing'],
+  devDependencies: [
+    '@nestjs/testing',
+    '@types/express',
+    '@types/swagger-ui-express',
+    'supertest',
+    '@types/supertest',
+  ],
 };

@@ -42,9 +42,9 @@ export async function resolveChoices(input: CreateInput, answering: Answering): 
     );
   }
 
-  const choices = known as Choices;
-  assertCompatible(choices);
-  return choices;
+  assertCompatible(known);
+  // Always in schema order, so the manifest reads the same however the answers came in.
+  return Object.fromEntries(CHOICE_KEYS.map((key) => [key, known[key]])) as Choices;
 }
 
 function assign<K extends ChoiceKey>(

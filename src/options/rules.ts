@@ -7,8 +7,10 @@ export interface CompatibilityRule {
   reads: readonly ChoiceKey[];
   /** True when the combination is allowed. */
   allows: (choices: Pick<Choices, ChoiceKey>) => boolean;
-  /** One line naming the flags and the fix. */
+  /** One line naming the flags and the fix, for `create`. */
   message: string;
+  /** The same for `add`, which can only add: what to add first. */
+  addMessage: string;
 }
 
 export const RULES: readonly CompatibilityRule[] = [
@@ -17,6 +19,7 @@ export const RULES: readonly CompatibilityRule[] = [
     reads: ['auth', 'database'],
     allows: (c) => c.auth === 'none' || c.database !== 'none',
     message: '--auth jwt needs a database: add --database postgres, or use --auth none',
+    addMessage: 'auth jwt needs a database: run "create-backend add database postgres" first',
   },
 ];
 

@@ -100,6 +100,10 @@ export function metaOf(key: ChoiceKey): ChoiceMeta {
   return meta;
 }
 
+/** The choices `add` can add to an existing project: everything but the framework. */
+export const ADDABLE = ['database', 'auth', 'deploy', 'ci'] as const satisfies readonly ChoiceKey[];
+export type Addable = (typeof ADDABLE)[number];
+
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Choices } from '../options/schema.js';
+import type { Choices, PackageManager } from '../options/schema.js';
 
 /** The manifest file's name in a generated project. */
 export const MANIFEST_FILE = 'create-backend.json';
@@ -7,6 +7,9 @@ export const MANIFEST_FILE = 'create-backend.json';
 /** What `create-backend.json` records, so `add` can tell generated files from edited ones. */
 export interface Manifest {
   version: string;
+  /** The package name and package manager the project was generated with. */
+  name: string;
+  packageManager: PackageManager;
   options: Choices;
   modules: string[];
   files: Record<string, string>;
@@ -19,13 +22,12 @@ export function hashContent(content: string): string {
 
 /** Build the manifest of a project's files (the caller leaves out files that are not generated). */
 export function buildManifest(
-  version: string,
-  options: Choices,
+  project: Pick<Manifest, 'version' | 'name' | 'packageManager' | 'options'>,
   modules: readonly string[],
   files: readonly { path: string; content: string }[],
 ): Manifest {
   const hashes = [...files]
     .sort((a, b) => a.path.localeCompare(b.path))
     .map((file) => [file.path, hashContent(file.content)] as const);
-  return { version, options, modules: [...modules], files: Object.fromEntries(hashes) };
+  return { ...project, modules: [...modules], files: Object.fromEntries(hashes) };
 }

@@ -90,8 +90,12 @@ export function planProject(
 
   const tracked = [...files].filter(([path]) => !UNTRACKED.has(path));
   const manifest = buildManifest(
-    spec.cliVersion,
-    spec.choices,
+    {
+      version: spec.cliVersion,
+      name: spec.name,
+      packageManager: spec.pm,
+      options: spec.choices,
+    },
     modules.map((module) => module.id),
     tracked.map(([path, content]) => ({ path, content })),
   );

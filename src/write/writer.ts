@@ -5,17 +5,24 @@ import { CliError } from '../errors.js';
 import type { PlannedFile } from '../plan/plan.js';
 import { resolveInside } from '../project/safe-path.js';
 
+/** Files written into an existing directory, not final until committed. */
+export interface Transaction {
+  /** Drop the backups: the new files stay. */
+  commit(): Promise<void>;
+  /** Remove the new files and put back the ones they replaced. */
+  rollback(): Promise<void>;
+}
+
 /**
  * Write a planned project to `root` all at once.
  *
  * A new directory is written to a sibling staging directory and renamed into place, so it
  * either appears whole or not at all. An existing directory (empty, or forced) is filled
- * file by file from a staging area inside it; if any step fails, the files moved in are
- * removed and the ones they replaced are restored.
+ * through a transaction that is rolled back if any file fails.
  */
 export async function writeProject(root: string, files: readonly PlannedFile[]): Promise<void> {
   if (await fs.pathExists(root)) {
-    await writeIntoExisting(root, files);
+    await (await writeTransaction(root, files)).commit();
   } else {
     await writeFresh(root, files);
   }
@@ -35,39 +42,56 @@ async function writeFresh(root: string, files: readonly PlannedFile[]): Promise<
   }
 }
 
-async function writeIntoExisting(root: string, files: readonly PlannedFile[]): Promise<void> {
+/**
+ * Write files into an existing directory: all are first written to a staging area inside it,
+ * then renamed over their targets, whose previous versions are kept until `commit()`. If any
+ * step fails, everything done so far is undone before the error is thrown.
+ */
+export async function writeTransaction(
+  root: string,
+  files: readonly PlannedFile[],
+): Promise<Transaction> {
   const realRoot = await realpath(root);
   const staging = await mkdtemp(path.join(root, '.create-backend-'));
   const incoming = path.join(staging, 'files');
   const backup = path.join(staging, 'backup');
-  const done: { target: string; backedUp: boolean; createdDir: string | undefined }[] = [];
+  // What has been done, in order: created directories and moved-in files (with whether a
+  // previous version was backed up). Undone in reverse.
+  const done: { file: string; target: string; backedUp: boolean }[] = [];
+
+  const rollback = async () => {
+    for (const step of done.reverse()) {
+      await rm(step.target, { recursive: true, force: true });
+      if (step.backedUp) await fs.move(resolveInside(backup, step.file), step.target);
+    }
+    done.length = 0;
+    await rm(staging, { recursive: true, force: true });
+  };
+
   try {
     await writeFiles(incoming, files);
     for (const file of files) {
       const target = resolveInside(root, file.path);
       const createdDir = await makeDirectory(path.dirname(target));
+      if (createdDir) done.push({ file: file.path, target: createdDir, backedUp: false });
       await assertRealPathInside(realRoot, path.dirname(target), file.path);
       const existing = await fs.lstat(target).catch(() => undefined);
       if (existing?.isDirectory()) {
         throw new CliError(`Cannot write ${file.path}: a directory of that name is in the way.`);
       }
-      const backedUp = existing !== undefined;
-      if (backedUp) await fs.move(target, resolveInside(backup, file.path));
-      done.push({ target, backedUp, createdDir });
+      if (existing) await fs.move(target, resolveInside(backup, file.path));
+      done.push({ file: file.path, target, backedUp: existing !== undefined });
       await rename(resolveInside(incoming, file.path), target);
     }
   } catch (error) {
-    for (const step of done.reverse()) {
-      await rm(step.target, { force: true });
-      if (step.backedUp) {
-        await fs.move(resolveInside(backup, path.relative(root, step.target)), step.target);
-      }
-      if (step.createdDir) await rm(step.createdDir, { recursive: true, force: true });
-    }
+    await rollback();
     throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
   }
+
+  return {
+    commit: () => rm(staging, { recursive: true, force: true }),
+    rollback,
+  };
 }
 
 async function writeFiles(dir: string, files: readonly PlannedFile[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addJournalEntry } from '../../src/edits/drizzle-journal.js';
+import { addJournalEntry } from '../../../src/edits/drizzle-journal.js';
 
 const entry = { idx: 1, version: '7', when: 2, tag: '0001_auth', breakpoints: true };
 

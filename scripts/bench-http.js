@@ -1,0 +1,95 @@
+// Throughput of generated servers against their bare framework on GET /health.
+//
+//   npm run build && node scripts/bench-http.js [express fastify hono nest]
+//
+// For each framework it generates a project (postgres + jwt, every middleware on, installed),
+// builds it, then loads the generated server and a bare server of the same framework (from
+// scripts/bare/, run inside the generated project so both use the same installed versions)
+// one after the other with autocannon, and prints req/s, p99 latency and the ratio.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+const frameworks = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['express', 'fastify', 'hono', 'nest'];
+const duration = Number(process.env.DURATION ?? 10);
+const connections = Number(process.env.CONNECTIONS ?? 50);
+
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`);
+}
+
+async function start(cwd, script, env) {
+  const port = 40000 + Math.floor(Math.random() * 10000);
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, child };
+    } catch {}
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} did not start`);
+}
+
+async function load(url) {
+  // A short warm-up lets the JIT settle before the measured run.
+  await autocannon({ url: `${url}/health`, connections, duration: 2 });
+  const result = await autocannon({ url: `${url}/health`, connections, duration });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function measure(cwd, script, env) {
+  const server = await start(cwd, script, env);
+  try {
+    return await load(server.url);
+  } finally {
+    server.child.kill('SIGKILL');
+  }
+}
+
+const rows = [];
+for (const framework of frameworks) {
+  const parent = mkdtempSync(path.join(tmpdir(), 'cb-bench-'));
+  const dir = path.join(parent, `bench-${framework}`);
+  console.error(`generating and building ${framework}…`);
+  run(
+    process.execPath,
+    [path.join(root, 'bin/create-backend.js'), dir, '--framework', framework, '--yes', '--no-git'],
+    parent,
+  );
+  run('npm', ['run', 'build'], dir);
+  copyFileSync(path.join(root, 'scripts/bare', `${framework}.js`), path.join(dir, 'bare.js'));
+
+  const bare = await measure(dir, 'bare.js', {});
+  // Logging stays on at info level (to /dev/null), as in production.
+  const generated = await measure(dir, 'dist/server.js', { LOG_LEVEL: 'info' });
+  rows.push({ framework, bare, generated });
+}
+
+const fmt = (n) => n.toFixed(0).padStart(7);
+console.log(`\nGET /health, ${connections} connections, ${duration} s, Node ${process.version}\n`);
+console.log('framework   bare req/s  p99 ms   generated req/s  p99 ms   ratio');
+for (const { framework, bare, generated } of rows) {
+  const ratio = ((generated.rps / bare.rps) * 100).toFixed(0);
+  console.log(
+    `${framework.padEnd(10)} ${fmt(bare.rps)}    ${fmt(bare.p99)}   ${fmt(generated.rps)}        ${fmt(generated.p99)}   ${ratio.padStart(3)}%`,
+  );
+  if (bare.errors || generated.errors)
+    console.log(`  (errors: bare ${bare.errors}, generated ${generated.errors})`);
+}

@@ -1,0 +1,103 @@
+import { appendEnvVars } from '../edits/env-file.js';
+import { mergePackageJson } from '../edits/package-json.js';
+import { mergeText } from '../edits/three-way.js';
+import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
+import type { Plan } from '../plan/plan.js';
+
+/** What happens to one file when a module is added. */
+export type FileChange =
+  | { path: string; kind: 'create' | 'update' | 'merge'; before: string | undefined; after: string }
+  | { path: string; kind: 'conflict'; before: string; after: string };
+
+/** Everything the planner needs to know about the project as it is on disk. */
+export interface ProjectState {
+  manifest: Manifest;
+  /** Current contents of the files the plans mention; undefined when missing. */
+  read: (path: string) => string | undefined;
+}
+
+const SPECIAL = new Set(['package.json', '.env', MANIFEST_FILE]);
+
+/**
+ * Work out how to bring a project from the plan it was generated from (`before`) to the plan
+ * with the new module (`after`) without losing the user's edits:
+ * - a file the module does not change is left alone, whatever the user did to it;
+ * - a file the user never edited (its hash matches the manifest) is replaced;
+ * - an edited file gets the module's changes woven in by a three-way merge, or is a conflict;
+ * - package.json gets the dependency and script changes, .env the new variables (with fresh
+ *   secrets from `after`), the manifest the new options, modules and hashes.
+ */
+export function reconcile(state: ProjectState, before: Plan, after: Plan): FileChange[] {
+  const old = new Map(before.files.map((file) => [file.path, file.content]));
+  const changes: FileChange[] = [];
+
+  for (const file of after.files) {
+    if (SPECIAL.has(file.path)) continue;
+    const base = old.get(file.path);
+    if (base === file.content) continue;
+    const current = state.read(file.path);
+    if (current === file.content) continue;
+    if (current === undefined) {
+      changes.push({ path: file.path, kind: 'create', before: undefined, after: file.content });
+      continue;
+    }
+    const untouched = hashContent(current) === state.manifest.files[file.path] || current === base;
+    if (untouched) {
+      changes.push({ path: file.path, kind: 'update', before: current, after: file.content });
+      continue;
+    }
+    const merged = mergeText(base ?? '', current, file.content);
+    changes.push(
+      merged.clean
+        ? { path: file.path, kind: 'merge', before: current, after: merged.content }
+        : { path: file.path, kind: 'conflict', before: current, after: file.content },
+    );
+  }
+
+  changes.push(...specialChanges(state, before, after));
+  return changes.filter((change) => change.before !== change.after);
+}
+
+function specialChanges(state: ProjectState, before: Plan, after: Plan): FileChange[] {
+  const planned = (plan: Plan, path: string) => plan.files.find((f) => f.path === path)?.content;
+  const changes: FileChange[] = [];
+
+  const pkg = state.read('package.json');
+  const pkgBefore = JSON.parse(planned(before, 'package.json') ?? '{}');
+  const pkgAfter = JSON.parse(planned(after, 'package.json') ?? '{}');
+  if (pkg !== undefined) {
+    const next = mergePackageJson(pkg, pkgBefore, pkgAfter);
+    changes.push({
+      path: 'package.json',
+      kind: next === pkg ? 'update' : 'merge',
+      before: pkg,
+      after: next,
+    });
+  }
+
+  const env = state.read('.env');
+  if (env !== undefined) {
+    const vars = envLines(planned(after, '.env') ?? '');
+    changes.push({ path: '.env', kind: 'merge', before: env, after: appendEnvVars(env, vars) });
+  }
+
+  const manifest = state.read(MANIFEST_FILE);
+  const next = planned(after, MANIFEST_FILE);
+  if (next !== undefined) {
+    changes.push({
+      path: MANIFEST_FILE,
+      kind: manifest ? 'update' : 'create',
+      before: manifest,
+      after: next,
+    });
+  }
+  return changes;
+}
+
+function envLines(content: string): [string, string][] {
+  return content
+    .split('\n')
+    .map((line) => /^([A-Z0-9_]+)=(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => [match[1] ?? '', match[2] ?? '']);
+}
