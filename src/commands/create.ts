@@ -5,6 +5,7 @@ import { type GitOutcome, initRepository } from '../effects/git.js';
 import {
   detectPackageManager,
   installCommand,
+  packageManagerVersion,
   runScriptCommand,
 } from '../effects/package-manager.js';
 import { CancelledError, CliError } from '../errors.js';

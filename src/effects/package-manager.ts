@@ -5,8 +5,23 @@ import { PACKAGE_MANAGERS, type PackageManager } from '../options/schema.js';
  * (e.g. `pnpm/9.12.0 npm/? node/v20.18.0 linux x64`); npm when unknown.
  */
 export function detectPackageManager(userAgent: string | undefined): PackageManager {
-  const name = userAgent?.split('/')[0];
-  return PACKAGE_MANAGERS.find((pm) => pm === name) ?? 'npm';
+  return parseUserAgent(userAgent).name;
+}
+
+/** The launching package manager's exact version, when the user agent names `pm`. */
+export function packageManagerVersion(
+  userAgent: string | undefined,
+  pm: PackageManager,
+): string | undefined {
+  const agent = parseUserAgent(userAgent);
+  return agent.name === pm ? agent.version : undefined;
+}
+
+function parseUserAgent(userAgent: string | undefined) {
+  const [name, version] = userAgent?.split(' ')[0]?.split('/') ?? [];
+  const known = PACKAGE_MANAGERS.find((pm) => pm === name);
+  const exact = version && /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
+  return { name: known ?? 'npm', version: known ? exact : undefined } as const;
 }
 
 /** A command as program + arguments, never through a shell. */

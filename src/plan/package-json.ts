@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../modules/types.js';
+import type { PackageManager } from '../options/schema.js';
 import { type DependencyName, VERSIONS } from '../versions.js';
 
 /** The package.json fields the CLI owns. */
@@ -8,6 +9,7 @@ export interface PackageJson {
   private: boolean;
   type: 'module';
   engines: { node: string };
+  packageManager?: string;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -20,14 +22,23 @@ export function pinned(names: readonly DependencyName[]): Record<string, string>
   );
 }
 
-/** The package.json of a project made of these modules: scripts in module order, pinned deps. */
-export function buildPackageJson(name: string, modules: readonly ModuleDefinition[]): PackageJson {
+/**
+ * The package.json of a project made of these modules: scripts in module order, pinned deps.
+ * pnpm, yarn and bun are pinned through `packageManager` (corepack and CI setup actions read
+ * it); npm ships with Node.
+ */
+export function buildPackageJson(
+  project: { name: string; pm: PackageManager; pmVersion?: string },
+  modules: readonly ModuleDefinition[],
+): PackageJson {
+  const pinnedPm = project.pm !== 'npm' && project.pmVersion;
   return {
-    name,
+    name: project.name,
     version: '0.1.0',
     private: true,
     type: 'module',
     engines: { node: '>=20.12' },
+    ...(pinnedPm && { packageManager: `${project.pm}@${project.pmVersion}` }),
     scripts: Object.assign({}, ...modules.map((module) => module.scripts ?? {})),
     dependencies: pinned(modules.flatMap((module) => module.dependencies ?? [])),
     devDependencies: pinned(modules.flatMap((module) => module.devDependencies ?? [])),

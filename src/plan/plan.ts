@@ -15,6 +15,8 @@ export interface ProjectSpec {
   name: string;
   choices: Choices;
   pm: PackageManager;
+  /** The exact version of `pm`, when known; recorded as package.json `packageManager`. */
+  pmVersion?: string;
   cliVersion: string;
 }
 
@@ -82,7 +84,7 @@ export function planProject(
   const env = modules
     .flatMap((module) => module.env ?? [])
     .filter((variable) => variable.when?.(spec.choices) ?? true);
-  files.set('package.json', `${JSON.stringify(buildPackageJson(spec.name, modules), null, 2)}\n`);
+  files.set('package.json', `${JSON.stringify(buildPackageJson(spec, modules), null, 2)}\n`);
   files.set('.env.example', renderEnvExample(env, spec.name));
   files.set('.env', renderEnv(env, spec.name, random));
 

