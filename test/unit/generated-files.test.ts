@@ -111,6 +111,12 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
     yarn: 'yarn.lock',
     bun: 'bun.lock',
   };
+  const testCommands = {
+    npm: 'npm run test',
+    pnpm: 'pnpm test',
+    yarn: 'yarn test',
+    bun: 'bun run test',
+  };
   const choices = combos.find((c) => c.ci === 'github' && c.deploy === 'docker') as Choices;
 
   it('gets a workflow and a Dockerfile that use it, and pins it in package.json', async () => {
@@ -122,13 +128,7 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
     );
     const workflow = fileOf(project, '.github/workflows/ci.yml') ?? '';
     expect((await createLinter())(workflow, '.github/workflows/ci.yml')).toEqual([]);
-    expect(workflow).toContain(
-      pm === 'npm'
-        ? 'npm run test'
-        : pm === 'yarn'
-          ? 'yarn test'
-          : `${pm} run test`.replace('pnpm run', 'pnpm'),
-    );
+    expect(workflow).toContain(`- run: ${testCommands[pm]}`);
     expect(fileOf(project, 'Dockerfile')).toContain(`COPY package.json ${lockfiles[pm]} ./`);
     const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
     expect(pkg.packageManager).toBe(pm === 'npm' ? undefined : `${pm}@9.9.9`);
