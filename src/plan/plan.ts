@@ -7,7 +7,7 @@ import { assertProjectPath } from '../project/safe-path.js';
 import { type RandomBytes, renderEnv, renderEnvExample } from './env-files.js';
 import { buildManifest, MANIFEST_FILE } from './manifest.js';
 import { buildPackageJson } from './package-json.js';
-import { renderTemplate, type TemplateContext } from './render.js';
+import { createRenderer, PARTIALS_DIR, type TemplateContext } from './render.js';
 import type { TemplateFile } from './template-source.js';
 
 /** Everything known about the project to create once the questions are answered. */
@@ -74,11 +74,18 @@ export function planProject(
   const context = templateContext(spec);
   const files = new Map<string, string>();
 
-  for (const layer of templateLayers(spec.choices)) {
-    for (const template of layers.get(layer) ?? []) {
-      const rendered = render(template, context, layer);
-      files.set(assertProjectPath(rendered.path), rendered.content);
-    }
+  // Later layers override earlier ones, for partials as for files.
+  const ordered = templateLayers(spec.choices).flatMap((layer) =>
+    (layers.get(layer) ?? []).map((template) => ({ layer, template })),
+  );
+  const isPartial = ({ template }: { template: TemplateFile }) =>
+    template.path.startsWith(PARTIALS_DIR);
+  const render = createRenderer(ordered.filter(isPartial).map(({ template }) => template));
+  for (const { layer, template } of ordered.filter((entry) => !isPartial(entry))) {
+    const rendered = withSource(`templates/${layer}/${template.path}`, () =>
+      render(template, context),
+    );
+    files.set(assertProjectPath(rendered.path), rendered.content);
   }
 
   const env = modules
@@ -112,11 +119,12 @@ export function planProject(
   };
 }
 
-function render(template: TemplateFile, context: TemplateContext, layer: string): TemplateFile {
+/** Name the template in any rendering error, so a broken template is easy to find. */
+function withSource(source: string, render: () => TemplateFile): TemplateFile {
   try {
-    return renderTemplate(template, context);
+    return render();
   } catch (error) {
-    throw new Error(`templates/${layer}/${template.path}: ${(error as Error).message}`);
+    throw new Error(`${source}: ${(error as Error).message}`);
   }
 }
 

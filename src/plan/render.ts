@@ -19,11 +19,15 @@ export interface TemplateContext {
   pmCi: string;
 }
 
-const handlebars = Handlebars.create();
-handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-
 /** npm strips `.gitignore` from published packages, so templates carry it as `_gitignore`. */
 const RENAMES: Readonly<Record<string, string>> = { _gitignore: '.gitignore' };
+
+/**
+ * Files under `_partials/` in any layer are not written: they are Handlebars partials, named
+ * after the file (`_partials/readme-layout.hbs` → `{{> readme-layout}}`), so a shared template
+ * can hold a framework's own section without naming every framework.
+ */
+export const PARTIALS_DIR = '_partials/';
 
 /** Where a template file lands in the project. */
 export function outputPath(templatePath: string): string {
@@ -33,10 +37,18 @@ export function outputPath(templatePath: string): string {
   return withoutExt.slice(0, slash + 1) + (RENAMES[name] ?? name);
 }
 
-/** Render `*.hbs` files with the context; copy every other file verbatim. */
-export function renderTemplate(file: TemplateFile, context: TemplateContext): TemplateFile {
-  const content = file.path.endsWith('.hbs')
-    ? handlebars.compile(file.content, { noEscape: true, strict: true })(context)
-    : file.content;
-  return { path: outputPath(file.path), content };
+/** Renders templates with one set of partials: `*.hbs` through Handlebars, others verbatim. */
+export function createRenderer(partials: readonly TemplateFile[]) {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  for (const partial of partials) {
+    const name = partial.path.slice(PARTIALS_DIR.length).replace(/\.hbs$/, '');
+    handlebars.registerPartial(name, partial.content);
+  }
+  return (file: TemplateFile, context: TemplateContext): TemplateFile => {
+    const content = file.path.endsWith('.hbs')
+      ? handlebars.compile(file.content, { noEscape: true, strict: true })(context)
+      : file.content;
+    return { path: outputPath(file.path), content };
+  };
 }
