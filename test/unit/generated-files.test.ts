@@ -165,6 +165,30 @@ describe('layering', () => {
     expect(result.files.find((f) => f.path === 'README.md')?.content).toBe('x\n');
   });
 
+  it('renders partials from the latest layer that has them, and never writes them', () => {
+    const choices = { ...(combos[0] as Choices), database: 'none', auth: 'none' } as const;
+    const layers = new Map([
+      [
+        'base',
+        [
+          { path: 'README.md.hbs', content: '# {{projectName}}\n{{> intro}}\n' },
+          { path: '_partials/intro.hbs', content: 'generic' },
+        ],
+      ],
+      [
+        'frameworks/express/base',
+        [{ path: '_partials/intro.hbs', content: 'express {{framework}}' }],
+      ],
+    ]);
+    const result = planProject({ name: 'x', choices, pm: 'npm', cliVersion: '0' }, layers, (n) =>
+      Buffer.alloc(n),
+    );
+    expect(result.files.find((f) => f.path === 'README.md')?.content).toBe(
+      '# x\nexpress express\n',
+    );
+    expect(result.files.some((f) => f.path.startsWith('_partials'))).toBe(false);
+  });
+
   it('fails on a variable the templates do not know, naming the file', () => {
     const choices = { ...(combos[0] as Choices), database: 'none', auth: 'none' } as const;
     const layers = new Map([['base', [{ path: 'a.ts.hbs', content: '{{nope}}\n' }]]]);
