@@ -177,7 +177,7 @@ describe('layering', () => {
       ],
       [
         'frameworks/express/base',
-        [{ path: '_partials/intro.hbs', content: 'express {{framework}}' }],
+        [{ path: '_partials/intro.hbs', content: 'express {{framework}}\n' }],
       ],
     ]);
     const result = planProject({ name: 'x', choices, pm: 'npm', cliVersion: '0' }, layers, (n) =>
