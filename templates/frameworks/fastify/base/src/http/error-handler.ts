@@ -1,0 +1,24 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { NotFoundError } from "../core/errors.js";
+import { toProblem } from "../core/problem.js";
+import { fromFastifyError } from "./fastify-errors.js";
+
+export async function notFoundHandler(request: FastifyRequest): Promise<never> {
+  throw new NotFoundError(`No route matches ${request.method} ${request.url.split("?")[0]}.`);
+}
+
+/** Answers every error as `application/problem+json`. */
+export function errorHandler(exposeInternals: boolean) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(fromFastifyError(error) ?? error, {
+      requestId: request.id,
+      exposeInternals,
+    });
+    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    return reply
+      .status(problem.status)
+      .headers(problem.headers)
+      .type("application/problem+json")
+      .send(problem.body);
+  };
+}

@@ -1,0 +1,38 @@
+import type { FastifyError } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, ValidationError } from "../core/errors.js";
+
+const malformedJson = () =>
+  new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
+
+/** Fastify's errors for requests it cannot read, by code. */
+const clientErrors: Record<string, () => AppError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: malformedJson,
+  FST_ERR_CTP_EMPTY_JSON_BODY: malformedJson,
+  FST_ERR_CTP_BODY_TOO_LARGE: () =>
+    new AppError(413, "PAYLOAD_TOO_LARGE", "The request body is too large."),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body's type is not supported."),
+};
+
+/** Turns the errors Fastify raises for bad requests into application errors clients can read. */
+export function fromFastifyError(error: unknown): AppError | undefined {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return new ValidationError(
+      error.validation.map((issue) => ({
+        path: issue.instancePath.slice(1).replaceAll("/", "."),
+        message: issue.message ?? "Invalid value",
+      })),
+    );
+  }
+  if (!isClientError(error)) return undefined;
+  const known = clientErrors[error.code];
+  if (known) return known();
+  return new AppError(error.statusCode, "BAD_REQUEST", "The request could not be read.");
+}
+
+// Fastify marks what the client got wrong with a 4xx statusCode; anything else is ours.
+function isClientError(error: unknown): error is FastifyError & { statusCode: number } {
+  const status = (error as Partial<FastifyError> | undefined)?.statusCode;
+  return error instanceof Error && typeof status === "number" && status >= 400 && status < 500;
+}

@@ -1,0 +1,23 @@
+import { type FastifyServerOptions, LogController } from "fastify";
+import fp from "fastify-plugin";
+import { resolveRequestId } from "../core/request-id.js";
+
+/**
+ * Fastify's own `requestIdHeader` would trust any incoming value; `genReqId` keeps only a
+ * well-formed one, and the id is logged as `requestId`, the name the problem bodies use.
+ */
+export const requestIdOptions = {
+  requestIdHeader: false,
+  logController: new LogController({ requestIdLogLabel: "requestId" }),
+  genReqId: (req) => resolveRequestId(req.headers["x-request-id"]),
+} satisfies FastifyServerOptions;
+
+/** Sets `X-Request-Id` on every response, errors and 404s included. */
+export const echoRequestId = fp(
+  async (app) => {
+    app.addHook("onRequest", async (request, reply) => {
+      reply.header("X-Request-Id", request.id);
+    });
+  },
+  { name: "echo-request-id" },
+);

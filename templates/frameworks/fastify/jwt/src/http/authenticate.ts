@@ -1,0 +1,48 @@
+import type { FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { AccessTokens, AuthUser } from "../modules/auth/access-tokens.js";
+import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
+import type { Role } from "../modules/users/user.schemas.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Hook: requires a valid `Authorization: Bearer <access token>` and sets `request.user`. */
+    authenticate: (request: FastifyRequest) => Promise<void>;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+  }
+}
+
+export interface AuthenticateOptions {
+  accessTokens: AccessTokens;
+}
+
+const missingToken = () =>
+  new UnauthorizedError("UNAUTHORIZED", "A bearer access token is required.");
+
+/** Decorates the app with `authenticate`; fastify-plugin makes it visible to every route plugin. */
+export const authenticate = fp<AuthenticateOptions>(
+  async (app, { accessTokens }) => {
+    app.decorateRequest("user", null);
+    app.decorate("authenticate", async (request: FastifyRequest) => {
+      const [scheme, token] = request.headers.authorization?.split(" ") ?? [];
+      if (scheme?.toLowerCase() !== "bearer" || !token) throw missingToken();
+      request.user = await accessTokens.verify(token);
+    });
+  },
+  { name: "authenticate" },
+);
+
+/** Route hook, after `authenticate`: only users with this role may go on. */
+export function requireRole(role: Role) {
+  return async (request: FastifyRequest) => {
+    if (authUser(request).role !== role) throw new ForbiddenError();
+  };
+}
+
+/** The user set by `authenticate`, for handlers behind it. */
+export function authUser(request: FastifyRequest): AuthUser {
+  if (!request.user) throw missingToken();
+  return request.user;
+}
