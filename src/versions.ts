@@ -11,7 +11,6 @@ export const VERSIONS = {
   cors: '2.8.6',
   '@types/cors': '2.8.19',
   'express-rate-limit': '8.7.4',
-  'pino-http': '11.0.0',
   'swagger-ui-express': '5.0.1',
   '@types/swagger-ui-express': '4.1.8',
   supertest: '7.3.2',

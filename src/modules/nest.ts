@@ -5,6 +5,7 @@ export const nest: ModuleDefinition = {
   id: 'nest',
   description: 'NestJS on Express with modules, guards, a zod validation pipe and Swagger UI',
   appliesTo: (choices) => choices.framework === 'nest',
+  templateFamilies: ['express-platform'],
   dependencies: [
     '@nestjs/core',
     '@nestjs/common',
@@ -15,7 +16,6 @@ export const nest: ModuleDefinition = {
     'express',
     'helmet',
     'express-rate-limit',
-    'pino-http',
     'swagger-ui-express',
   ],
   devDependencies: [

@@ -45,4 +45,10 @@ export interface ModuleDefinition {
   scripts?: Readonly<Record<string, string>>;
   env?: readonly EnvVar[];
   edits?: readonly FileEdit[];
+  /**
+   * For a framework module: template families it shares with related frameworks, layered
+   * before its own (`templates/frameworks/<family>/<module>/`), e.g. NestJS on Express reuses
+   * the Express platform's docs, logging and OpenAPI registry.
+   */
+  templateFamilies?: readonly string[];
 }

@@ -36,11 +36,17 @@ export interface Plan {
 /** Files the manifest does not track: the secrets file and the manifest itself. */
 const UNTRACKED = new Set(['.env', MANIFEST_FILE]);
 
-/** The template layers of a module set, in order: framework-agnostic, then the HTTP layer. */
+/**
+ * The template layers of a module set, in order: for each module its framework-agnostic
+ * layer, then the HTTP layers of the framework's families and of the framework itself.
+ */
 export function templateLayers(choices: Choices): string[] {
-  return modulesFor(choices).flatMap((module) => [
+  const modules = modulesFor(choices);
+  const framework = modules.find((module) => module.id === choices.framework);
+  const frameworks = [...(framework?.templateFamilies ?? []), choices.framework];
+  return modules.flatMap((module) => [
     module.id,
-    `frameworks/${choices.framework}/${module.id}`,
+    ...frameworks.map((name) => `frameworks/${name}/${module.id}`),
   ]);
 }
 

@@ -1,30 +1,41 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import { resolveRequestId } from "../core/request-id.js";
 
+declare module "node:http" {
+  interface IncomingMessage {
+    /** The request id: a valid incoming `X-Request-Id`, else a new UUID. */
+    id: string;
+    /** A logger whose lines carry the request id. */
+    log: Logger;
+  }
+  interface ServerResponse {
+    /** An unexpected error behind a 5xx answer, logged (with its stack) on the request line. */
+    err?: unknown;
+  }
+}
+
 /**
- * Logs one line per request with its id, and sets `X-Request-Id` on the response. The line
- * carries what an operator searches by, not every header: serialising (and redacting) full
- * header sets would cost more than most requests do.
+ * Sets `X-Request-Id`, gives the request its own logger and logs one line when the response
+ * is finished. Deliberately small: request logging runs on every request, and a general
+ * purpose HTTP logger that serialises whole requests costs more than most handlers do.
  */
 export function httpLogger(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const id = resolveRequestId(req.headers["x-request-id"]);
-      res.setHeader("X-Request-Id", id);
-      return id;
-    },
-    wrapSerializers: false,
-    serializers: {
-      req: (req: IncomingMessage & { id: string; originalUrl?: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.originalUrl ?? req.url,
-        remoteAddress: req.socket?.remoteAddress,
-      }),
-      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-    },
-  });
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const started = performance.now();
+    const id = resolveRequestId(req.headers["x-request-id"]);
+    req.id = id;
+    req.log = logger.child({ reqId: id });
+    res.setHeader("X-Request-Id", id);
+    res.once("finish", () => {
+      const line = {
+        req: { method: req.method, url: (req as { originalUrl?: string }).originalUrl ?? req.url },
+        res: { statusCode: res.statusCode },
+        responseTime: Math.round(performance.now() - started),
+      };
+      if (res.err) req.log.error({ ...line, err: res.err }, "request failed");
+      else req.log.info(line, "request completed");
+    });
+    next();
+  };
 }

@@ -17,7 +17,7 @@ export function errorHandler(exposeInternals: boolean): ErrorRequestHandler {
       requestId: String(req.id),
       exposeInternals,
     });
-    // pino-http logs the error (with its stack) on the request's log line.
+    // The request logger logs it, with its stack, on the request's line.
     if (problem.status >= 500) res.err = error;
     res
       .status(problem.status)

@@ -31,7 +31,7 @@ export class ProblemFilter implements ExceptionFilter {
       requestId: String(req.id),
       exposeInternals: this.exposeInternals,
     });
-    // pino-http logs the error (with its stack) on the request's log line.
+    // The request logger logs it, with its stack, on the request's line.
     if (problem.status >= 500 && exception instanceof Error) res.err = exception;
     res
       .status(problem.status)
