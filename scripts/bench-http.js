@@ -5,7 +5,9 @@
 // For each framework it generates a project (postgres + jwt, every middleware on, installed),
 // builds it, then loads the generated server and a bare server of the same framework (from
 // scripts/bare/, run inside the generated project so both use the same installed versions)
-// one after the other with autocannon, and prints req/s, p99 latency and the ratio.
+// one after the other with autocannon, alternating for ROUNDS rounds (load generator and
+// server share this machine, so single runs swing), and prints the median req/s, p99 latency
+// and the ratio of the medians.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ const frameworks = process.argv.slice(2).length
   : ['express', 'fastify', 'hono', 'nest'];
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 50);
+const rounds = Number(process.env.ROUNDS ?? 3);
 
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -63,6 +66,19 @@ async function measure(cwd, script, env) {
   }
 }
 
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function medians(results) {
+  return {
+    rps: median(results.map((r) => r.rps)),
+    p99: median(results.map((r) => r.p99)),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
 const rows = [];
 for (const framework of frameworks) {
   const parent = mkdtempSync(path.join(tmpdir(), 'cb-bench-'));
@@ -76,14 +92,19 @@ for (const framework of frameworks) {
   run('npm', ['run', 'build'], dir);
   copyFileSync(path.join(root, 'scripts/bare', `${framework}.js`), path.join(dir, 'bare.js'));
 
-  const bare = await measure(dir, 'bare.js', {});
-  // Logging stays on at info level (to /dev/null), as in production.
-  const generated = await measure(dir, 'dist/server.js', { LOG_LEVEL: 'info' });
-  rows.push({ framework, bare, generated });
+  const runs = { bare: [], generated: [] };
+  for (let round = 0; round < rounds; round++) {
+    runs.bare.push(await measure(dir, 'bare.js', {}));
+    // Logging stays on at info level (to /dev/null), as in production.
+    runs.generated.push(await measure(dir, 'dist/server.js', { LOG_LEVEL: 'info' }));
+  }
+  rows.push({ framework, bare: medians(runs.bare), generated: medians(runs.generated) });
 }
 
 const fmt = (n) => n.toFixed(0).padStart(7);
-console.log(`\nGET /health, ${connections} connections, ${duration} s, Node ${process.version}\n`);
+console.log(
+  `\nGET /health, ${connections} connections, ${duration} s × ${rounds} rounds (medians), Node ${process.version}\n`,
+);
 console.log('framework   bare req/s  p99 ms   generated req/s  p99 ms   ratio');
 for (const { framework, bare, generated } of rows) {
   const ratio = ((generated.rps / bare.rps) * 100).toFixed(0);
