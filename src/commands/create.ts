@@ -60,11 +60,9 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
   if (!prompter) ctx.logger.info(describeChoices(target, choices, pm));
 
   const layers = await readLayers(templateLayers(choices));
-  const plan = planProject(
-    { name: target.name, choices, pm, cliVersion: CLI_VERSION },
-    layers,
-    ctx.random,
-  );
+  const pmVersion = packageManagerVersion(ctx.env.npm_config_user_agent, pm);
+  const spec = { name: target.name, choices, pm, pmVersion, cliVersion: CLI_VERSION };
+  const plan = planProject(spec, layers, ctx.random);
   const result: CreateResult = {
     directory: target.dir,
     name: target.name,

@@ -31,6 +31,7 @@ describe('createProject', () => {
     );
     const pkg = JSON.parse(await readFile(path.join(cwd, 'api/package.json'), 'utf8'));
     expect(pkg.name).toBe('api');
+    expect(pkg.packageManager).toBe('pnpm@9.1.0');
     expect(ctx.logger.lines.join('\n')).toContain('pnpm dev');
   });
 
