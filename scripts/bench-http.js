@@ -7,9 +7,12 @@
 // scripts/bare/, run inside the generated project so both use the same installed versions)
 // one after the other with autocannon, alternating for ROUNDS rounds (load generator and
 // server share this machine, so single runs swing), and prints the median req/s, p99 latency
-// and the ratio of the medians.
+// and the ratio of the medians. It also reads the server's own CPU time (Linux /proc) and
+// prints CPU microseconds per request: with the load generator on the same two cores, larger
+// responses (security headers) cost the client too, so throughput alone overstates the
+// server-side difference.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,13 +49,21 @@ async function start(cwd, script, env) {
   throw new Error(`${script} did not start`);
 }
 
-async function load(url) {
+/** User + system CPU time of a process, in milliseconds (clock ticks are 10 ms on Linux). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function load(url, pid) {
   // A short warm-up lets the JIT settle before the measured run.
   await autocannon({ url: `${url}/health`, connections, duration: 2 });
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ url: `${url}/health`, connections, duration });
   return {
     rps: result.requests.average,
     p99: result.latency.p99,
+    cpuUs: ((cpuMs(pid) - cpuBefore) * 1000) / result.requests.total,
     errors: result.errors + result.non2xx,
   };
 }
@@ -60,7 +71,7 @@ async function load(url) {
 async function measure(cwd, script, env) {
   const server = await start(cwd, script, env);
   try {
-    return await load(server.url);
+    return await load(server.url, server.child.pid);
   } finally {
     server.child.kill('SIGKILL');
   }
@@ -75,6 +86,7 @@ function medians(results) {
   return {
     rps: median(results.map((r) => r.rps)),
     p99: median(results.map((r) => r.p99)),
+    cpuUs: median(results.map((r) => r.cpuUs)),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
   };
 }
@@ -105,11 +117,14 @@ const fmt = (n) => n.toFixed(0).padStart(7);
 console.log(
   `\nGET /health, ${connections} connections, ${duration} s × ${rounds} rounds (medians), Node ${process.version}\n`,
 );
-console.log('framework   bare req/s  p99 ms   generated req/s  p99 ms   ratio');
+console.log(
+  'framework   bare req/s  p99 ms  CPU µs/req   generated req/s  p99 ms  CPU µs/req   req/s ratio  CPU ratio',
+);
 for (const { framework, bare, generated } of rows) {
   const ratio = ((generated.rps / bare.rps) * 100).toFixed(0);
+  const cpuRatio = ((bare.cpuUs / generated.cpuUs) * 100).toFixed(0);
   console.log(
-    `${framework.padEnd(10)} ${fmt(bare.rps)}    ${fmt(bare.p99)}   ${fmt(generated.rps)}        ${fmt(generated.p99)}   ${ratio.padStart(3)}%`,
+    `${framework.padEnd(10)} ${fmt(bare.rps)}    ${fmt(bare.p99)}   ${fmt(bare.cpuUs)}      ${fmt(generated.rps)}        ${fmt(generated.p99)}   ${fmt(generated.cpuUs)}      ${ratio.padStart(6)}%    ${cpuRatio.padStart(5)}%`,
   );
   if (bare.errors || generated.errors)
     console.log(`  (errors: bare ${bare.errors}, generated ${generated.errors})`);
