@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import pc from 'picocolors';
-import { type FileChange, reconcile } from '../add/reconcile.js';
+import { type FileChange, type ProjectState, reconcile } from '../add/reconcile.js';
 import type { Context } from '../context.js';
 import { installOrRestore } from '../effects/install.js';
 import { runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
 import { brokenRule } from '../options/rules.js';
 import { ADDABLE, type Addable, type Choices, choiceValues, metaOf } from '../options/schema.js';
+import type { Manifest } from '../plan/manifest.js';
 import { type Plan, type ProjectSpec, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { readManifest } from '../project/manifest-file.js';
@@ -72,7 +73,7 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
   const spec = { name: manifest.name, pm: manifest.packageManager, cliVersion: CLI_VERSION };
   const before = await plan({ ...spec, choices: manifest.options }, ctx);
   const after = await plan({ ...spec, choices }, ctx);
-  const changes = reconcile(await readProject(root, after), before, after);
+  const changes = reconcile(await readProject(root, manifest, after), before, after);
 
   const conflicts = changes.filter((change) => change.kind === 'conflict');
   if (conflicts.length > 0 && !input.force) {
@@ -170,7 +171,7 @@ async function plan(spec: ProjectSpec, ctx: Context): Promise<Plan> {
 }
 
 /** Read every file the new plan mentions (plus .env), up front, so planning stays pure. */
-async function readProject(root: string, after: Plan) {
+async function readProject(root: string, manifest: Manifest, after: Plan): Promise<ProjectState> {
   const paths = [...after.files.map((file) => file.path), '.env'];
   const contents = new Map(
     await Promise.all(
@@ -180,7 +181,6 @@ async function readProject(root: string, after: Plan) {
       ),
     ),
   );
-  const manifest = await readManifest(root);
   return { manifest, read: (path: string) => contents.get(path) };
 }
 
