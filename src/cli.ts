@@ -90,14 +90,22 @@ export async function main(
     root
       .command('add')
       .description('add a module to the project in the current directory')
-      .argument('<module>', `what to add: ${ADDABLE.join(', ')}`)
-      .argument('[value]', 'which one, e.g. postgres, jwt, docker, github (asked or defaulted)')
+      .argument('<module>', `what to add: ${[...ADDABLE, 'resource'].join(', ')}`)
+      .argument(
+        '[value]',
+        'which one, e.g. postgres, jwt, docker, github (asked or defaulted); for resource its name',
+      )
+      .option(
+        '--fields <fields>',
+        'resource fields, e.g. "title:string,amount:number,paid:boolean,dueAt:date?,status:enum(a|b)"',
+      )
+      .option('--plural <word>', 'resource plural, for irregular nouns (person → people)')
       .option('--dry-run', 'print a unified diff of every change; write nothing')
       .option('--json', 'print the result as JSON on stdout (human output goes to stderr)')
       .option('-f, --force', 'replace files whose edits conflict (yours are kept as <file>.orig)')
       .option('--no-install', 'skip installing new dependencies')
       .option('-y, --yes', 'never prompt')
-      .action((module: string, value: string | undefined, flags: Record<string, boolean>) =>
+      .action((module: string, value: string | undefined, flags: Record<string, unknown>) =>
         dispatch(async (log) => {
           const { addModule } = await import('./commands/add.js');
           const input = { module, value, ...flags };
@@ -137,6 +145,7 @@ export async function main(
       logger,
       run: runProcess,
       random: randomBytes,
+      now: Date.now,
     };
   }
 }

@@ -27,4 +27,6 @@ export interface Context {
   logger: Logger;
   run: ProcessRunner;
   random: RandomBytes;
+  /** The time, in milliseconds since the epoch (new migrations are dated with it). */
+  now: () => number;
 }

@@ -33,9 +33,15 @@ export function reconcile(state: ProjectState, before: Plan, after: Plan): FileC
 
   for (const file of after.files) {
     if (SPECIAL.has(file.path)) continue;
+    const current = state.read(file.path);
+    if (file.fromProject) {
+      // Computed from the project as it is (a new migration, its journal): written as is.
+      const kind = current === undefined ? 'create' : 'update';
+      changes.push({ path: file.path, kind, before: current, after: file.content });
+      continue;
+    }
     const base = old.get(file.path);
     if (base === file.content) continue;
-    const current = state.read(file.path);
     if (current === file.content) continue;
     if (current === undefined) {
       changes.push({ path: file.path, kind: 'create', before: undefined, after: file.content });
@@ -82,7 +88,7 @@ function specialChanges(state: ProjectState, before: Plan, after: Plan): FileCha
   }
 
   const manifest = state.read(MANIFEST_FILE);
-  const next = planned(after, MANIFEST_FILE);
+  const next = withEarlierHashes(planned(after, MANIFEST_FILE), state.manifest);
   if (next !== undefined) {
     changes.push({
       path: MANIFEST_FILE,
@@ -100,4 +106,17 @@ function envLines(content: string): [string, string][] {
     .map((line) => /^([A-Z0-9_]+)=(.*)$/.exec(line))
     .filter((match) => match !== null)
     .map((match) => [match[1] ?? '', match[2] ?? '']);
+}
+
+/**
+ * The new manifest, still listing the hashes of generated files the new plan does not render
+ * (earlier migrations, which `add` never re-plans).
+ */
+function withEarlierHashes(content: string | undefined, previous: Manifest): string | undefined {
+  if (content === undefined) return undefined;
+  const next = JSON.parse(content) as Manifest;
+  const files = Object.fromEntries(
+    Object.entries({ ...previous.files, ...next.files }).sort(([a], [b]) => a.localeCompare(b)),
+  );
+  return `${JSON.stringify({ ...next, files }, null, 2)}\n`;
 }

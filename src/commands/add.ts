@@ -1,17 +1,33 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import pc from 'picocolors';
 import { type FileChange, type ProjectState, reconcile } from '../add/reconcile.js';
 import type { Context } from '../context.js';
 import { installOrRestore } from '../effects/install.js';
 import { runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
+import {
+  JOURNAL_PATH,
+  type MigrationStep,
+  planMigrations,
+  readMigrationHistory,
+} from '../migrations/migrations.js';
+import { authStep, initialMigrationSteps, resourceStep } from '../migrations/tables.js';
 import { brokenRule } from '../options/rules.js';
 import { ADDABLE, type Addable, type Choices, choiceValues, metaOf } from '../options/schema.js';
-import type { Manifest } from '../plan/manifest.js';
-import { type Plan, type ProjectSpec, planProject, templateLayers } from '../plan/plan.js';
+import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
+import { type ProjectSpec, planProject, projectResources, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { readManifest } from '../project/manifest-file.js';
 import { resolveInside } from '../project/safe-path.js';
+import { parseFields } from '../resources/fields.js';
+import { resourceNames } from '../resources/names.js';
+import {
+  defineResource,
+  isExistingResource,
+  type ResourceRecord,
+  TODO,
+} from '../resources/resource.js';
 import { unifiedDiff } from '../ui/diff.js';
 import { CLI_VERSION } from '../version.js';
 import { deferInterrupts } from '../write/defer-interrupts.js';
@@ -21,6 +37,9 @@ import { writeTransaction } from '../write/writer.js';
 export interface AddInput {
   module: string;
   value?: string;
+  /** For `add resource`: the fields (`title:string,dueAt:date?`) and an irregular plural. */
+  fields?: string;
+  plural?: string;
   dryRun?: boolean;
   json?: boolean;
   force?: boolean;
@@ -30,9 +49,10 @@ export interface AddInput {
 
 /** What an `add` run did (or, with --dry-run, would do); `--json` prints it. */
 export interface AddResult {
-  module: Addable;
+  module: Addable | 'resource';
   value: string;
   options: Choices;
+  resources: ResourceRecord[];
   changes: { path: string; kind: FileChange['kind'] }[];
   dryRun: boolean;
   installed: boolean;
@@ -46,21 +66,60 @@ export interface AddResult {
 export async function addModule(input: AddInput, ctx: Context): Promise<AddResult> {
   const root = ctx.cwd;
   const manifest = await readManifest(root);
+  const resources = manifestResources(manifest);
+  const addition =
+    input.module === 'resource'
+      ? await resourceAddition(input, manifest, resources, ctx)
+      : await choiceAddition(input, manifest, resources, ctx);
+  const result: AddResult = {
+    module: addition.module,
+    value: addition.value,
+    options: addition.after.choices,
+    resources: (addition.after.resources ?? []).map((record) => ({ ...record })),
+    changes: [],
+    dryRun: Boolean(input.dryRun),
+    installed: false,
+  };
+  if (addition.alreadyThere) {
+    ctx.logger.info(`This project already has ${addition.flag}: nothing to do.`);
+    return { ...result, options: manifest.options, resources };
+  }
+  return applyAddition(addition, input, manifest, result, ctx);
+}
+
+/** What one `add` changes: the project spec before and after, and the migrations it brings. */
+interface Addition {
+  module: AddResult['module'];
+  value: string;
+  /** How the addition is named in messages and in the command to re-run: `auth jwt`. */
+  flag: string;
+  before: ProjectSpec;
+  after: ProjectSpec;
+  migrations: MigrationStep[];
+  alreadyThere?: boolean;
+}
+
+/** An addition the project already has: nothing to plan. */
+function alreadyThere(
+  module: Addition['module'],
+  value: string,
+  flag: string,
+  spec: ProjectSpec,
+): Addition {
+  return { module, value, flag, before: spec, after: spec, migrations: [], alreadyThere: true };
+}
+
+async function choiceAddition(
+  input: AddInput,
+  manifest: Manifest,
+  resources: ResourceRecord[],
+  ctx: Context,
+): Promise<Addition> {
   const key = parseModule(input.module);
   const value = await resolveValue(key, input, manifest.options, ctx);
   const flag = `${key} ${value}`;
-
-  if (manifest.options[key] === value) {
-    ctx.logger.info(`This project already has ${flag}: nothing to do.`);
-    return {
-      module: key,
-      value,
-      options: manifest.options,
-      changes: [],
-      dryRun: Boolean(input.dryRun),
-      installed: false,
-    };
-  }
+  const before = projectSpec(manifest, manifest.options, resources);
+  if (manifest.options[key] === value) return alreadyThere(key, value, flag, before);
   if (manifest.options[key] !== 'none') {
     throw new CliError(
       `This project has ${key} ${manifest.options[key]}; add only adds to a project without one.`,
@@ -69,11 +128,95 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
   const choices = { ...manifest.options, [key]: value } as Choices;
   const rule = brokenRule(choices);
   if (rule) throw new CliError(rule.addMessage);
+  const after = projectSpec(manifest, choices, key === 'database' ? [TODO] : resources);
+  const migrations =
+    key === 'database'
+      ? initialMigrationSteps(choices.auth !== 'none', projectResources(after))
+      : key === 'auth'
+        ? [authStep(projectResources(after))]
+        : [];
+  return { module: key, value, flag, before, after, migrations };
+}
 
-  const spec = { name: manifest.name, pm: manifest.packageManager, cliVersion: CLI_VERSION };
-  const before = await plan({ ...spec, choices: manifest.options }, ctx);
-  const after = await plan({ ...spec, choices }, ctx);
-  const changes = reconcile(await readProject(root, manifest, after), before, after);
+async function resourceAddition(
+  input: AddInput,
+  manifest: Manifest,
+  resources: ResourceRecord[],
+  ctx: Context,
+): Promise<Addition> {
+  if (manifest.options.database === 'none') {
+    throw new CliError(
+      'A resource needs a database: run "create-backend add database postgres" first.',
+    );
+  }
+  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  const name =
+    input.value ??
+    (await prompter?.text({
+      message: 'Resource name (singular)?',
+      placeholder: 'invoice',
+      validate: (value) => problemOf(() => resourceNames(value)),
+    }));
+  if (!name) {
+    throw new CliError(
+      'Name the resource: create-backend add resource <name> --fields "title:string,amount:number".',
+    );
+  }
+  const fields =
+    input.fields ??
+    (await prompter?.text({
+      message: 'Fields (name:type, comma-separated)?',
+      placeholder: 'title:string,amount:number,paid:boolean,dueAt:date?',
+      validate: (value) => problemOf(() => parseFields(value)),
+    }));
+  if (fields === undefined) {
+    throw new CliError(
+      `Give the fields: create-backend add resource ${name} --fields "title:string,amount:number" (types: string, text, number, integer, boolean, date, enum(a|b); add ? for optional).`,
+    );
+  }
+  const resource = defineResource({ name, plural: input.plural, fields });
+  const flag = `resource ${resource.names.kebab}`;
+  const existing = resources.map(defineResource);
+  const before = projectSpec(manifest, manifest.options, resources);
+  if (isExistingResource(resource, existing)) {
+    return alreadyThere('resource', resource.names.kebab, flag, before);
+  }
+  const after = projectSpec(manifest, manifest.options, [...resources, resource.record]);
+  const owned = manifest.options.auth !== 'none';
+  return {
+    module: 'resource',
+    value: resource.names.kebab,
+    flag,
+    before,
+    after,
+    migrations: [resourceStep(resource, owned)],
+  };
+}
+
+async function applyAddition(
+  addition: Addition,
+  input: AddInput,
+  manifest: Manifest,
+  result: AddResult,
+  ctx: Context,
+): Promise<AddResult> {
+  const root = ctx.cwd;
+  const { flag } = addition;
+  const layersBefore = await readLayers(templateLayers(addition.before.choices));
+  const layersAfter = await readLayers(templateLayers(addition.after.choices));
+  const before = planProject(addition.before, layersBefore, ctx.random, []);
+  const draft = planProject(addition.after, layersAfter, ctx.random, []);
+  const history = await readMigrationHistory((file) => readText(root, file));
+  const state = await readProject(root, manifest, [
+    ...draft.files.map((file) => file.path),
+    JOURNAL_PATH,
+  ]);
+  const migrations = planMigrations(history, addition.migrations, ctx.now()).map((file) => ({
+    ...file,
+    fromProject: true,
+  }));
+  const after = planProject(addition.after, layersAfter, ctx.random, migrations);
+  const changes = reconcile(state, before, after);
 
   const conflicts = changes.filter((change) => change.kind === 'conflict');
   if (conflicts.length > 0 && !input.force) {
@@ -82,14 +225,7 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
     );
   }
 
-  const result: AddResult = {
-    module: key,
-    value,
-    options: choices,
-    changes: changes.map(({ path, kind }) => ({ path, kind })),
-    dryRun: Boolean(input.dryRun),
-    installed: false,
-  };
+  result.changes = changes.map(({ path, kind }) => ({ path, kind }));
   ctx.logger.info(describeChanges(flag, changes, result.dryRun));
   if (input.dryRun) {
     if (!input.json)
@@ -105,20 +241,26 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
   ]);
 
   const dependenciesChanged = changes.some((change) => change.path === 'package.json');
+  let formatted = false;
   await deferInterrupts(async () => {
     const transaction = await writeTransaction(root, files);
-    if (dependenciesChanged && input.install !== false) {
-      ctx.logger.info(`Installing dependencies with ${manifest.packageManager}…`);
-      const installed = await installOrRestore(root, manifest.packageManager, ctx.run);
-      if (installed.exitCode !== 0) {
-        await transaction.rollback();
-        const tail = installed.output.trim().split('\n').slice(-15).join('\n');
-        if (tail) ctx.logger.detail(tail);
-        throw new CliError(
-          `Installing dependencies failed, so nothing was changed: fix the cause above and run "create-backend add ${flag}" again.`,
-        );
+    try {
+      if (dependenciesChanged && input.install !== false) {
+        ctx.logger.info(`Installing dependencies with ${manifest.packageManager}…`);
+        const installed = await installOrRestore(root, manifest.packageManager, ctx.run);
+        if (installed.exitCode !== 0) {
+          const tail = installed.output.trim().split('\n').slice(-15).join('\n');
+          if (tail) ctx.logger.detail(tail);
+          throw new CliError(
+            `Installing dependencies failed, so nothing was changed: fix the cause above and run "create-backend add ${flag}" again.`,
+          );
+        }
+        result.installed = true;
       }
-      result.installed = true;
+      formatted = await formatWritten(root, changes, ctx);
+    } catch (error) {
+      await transaction.rollback();
+      throw error;
     }
     await transaction.commit();
   });
@@ -127,7 +269,12 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
   if (dependenciesChanged && !result.installed) {
     ctx.logger.info(`Next: ${pc.cyan(`${manifest.packageManager} install`)}`);
   }
-  if (key === 'database') {
+  if (!formatted && changes.some((change) => isSource(change.path))) {
+    ctx.logger.info(
+      `Next: ${pc.cyan(runScriptCommand(manifest.packageManager, 'format'))} (Biome was not installed to format the new code)`,
+    );
+  }
+  if (migrations.length > 0) {
     ctx.logger.info(
       `Migrations run on start in development; elsewhere: ${pc.cyan(runScriptCommand(manifest.packageManager, 'db:migrate'))}`,
     );
@@ -138,7 +285,9 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
 function parseModule(name: string): Addable {
   const key = ADDABLE.find((candidate) => candidate === name);
   if (!key) {
-    throw new CliError(`Unknown module "${name}": use one of ${ADDABLE.join(', ')}.`);
+    throw new CliError(
+      `Unknown module "${name}": use one of ${[...ADDABLE, 'resource'].join(', ')}.`,
+    );
   }
   return key;
 }
@@ -166,22 +315,98 @@ async function resolveValue(key: Addable, input: AddInput, current: Choices, ctx
   });
 }
 
-async function plan(spec: ProjectSpec, ctx: Context): Promise<Plan> {
-  return planProject(spec, await readLayers(templateLayers(spec.choices)), ctx.random);
+/** The resources a manifest records; manifests from before resources were recorded had `todo`. */
+function manifestResources(manifest: Manifest): ResourceRecord[] {
+  if (manifest.resources) return manifest.resources;
+  return manifest.options.database === 'none' ? [] : [TODO];
 }
 
-/** Read every file the new plan mentions (plus .env), up front, so planning stays pure. */
-async function readProject(root: string, manifest: Manifest, after: Plan): Promise<ProjectState> {
-  const paths = [...after.files.map((file) => file.path), '.env'];
+function projectSpec(
+  manifest: Manifest,
+  choices: Choices,
+  resources: ResourceRecord[],
+): ProjectSpec {
+  return {
+    name: manifest.name,
+    pm: manifest.packageManager,
+    cliVersion: CLI_VERSION,
+    choices,
+    resources,
+  };
+}
+
+/** The one-line problem a validation throws, for a prompt to show; undefined when valid. */
+function problemOf(check: () => unknown): string | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof CliError) return error.message;
+    throw error;
+  }
+}
+
+/** Read the files the plan mentions (plus .env), up front, so planning stays pure. */
+async function readProject(
+  root: string,
+  manifest: Manifest,
+  planned: readonly string[],
+): Promise<ProjectState> {
+  const paths = [...new Set([...planned, '.env'])];
   const contents = new Map(
-    await Promise.all(
-      paths.map(
-        async (path) =>
-          [path, await readFile(resolveInside(root, path), 'utf8').catch(() => undefined)] as const,
-      ),
-    ),
+    await Promise.all(paths.map(async (file) => [file, await readText(root, file)] as const)),
   );
-  return { manifest, read: (path: string) => contents.get(path) };
+  return { manifest, read: (file: string) => contents.get(file) };
+}
+
+function readText(root: string, file: string): Promise<string | undefined> {
+  return readFile(resolveInside(root, file), 'utf8').catch(() => undefined);
+}
+
+const isSource = (file: string) => file.endsWith('.ts');
+
+/**
+ * Run the project's own Biome (formatter and import sorting, not its linter) over the source
+ * files `add` wrote, so code named after a new resource is laid out as the project's lint
+ * expects, and record the formatted hashes of files. Returns false when Biome is not installed
+ * (the caller says what to run).
+ */
+async function formatWritten(
+  root: string,
+  changes: readonly FileChange[],
+  ctx: Context,
+): Promise<boolean> {
+  const biome = path.join(root, 'node_modules', '.bin', 'biome');
+  const installed = await access(biome).then(
+    () => true,
+    () => false,
+  );
+  if (!installed) return false;
+  const paths = changes.map((change) => change.path).filter(isSource);
+  if (paths.length === 0) return true;
+  const args = ['check', '--write', '--linter-enabled=false', '--no-errors-on-unmatched'];
+  const formatted = await ctx.run({ command: biome, args: [...args, ...paths] }, { cwd: root });
+  if (formatted.exitCode !== 0) {
+    ctx.logger.detail(formatted.output.trim().split('\n').slice(-15).join('\n'));
+    throw new CliError(
+      "The project's Biome could not format the new code (output above), so nothing was changed.",
+    );
+  }
+  // Files wholly generated get their formatted hash; merged ones keep the generated version's,
+  // so the next `add` still sees the user's edits in them.
+  const generated = changes
+    .filter((change) => change.kind === 'create' || change.kind === 'update')
+    .map((change) => change.path)
+    .filter(isSource);
+  const manifestPath = resolveInside(root, MANIFEST_FILE);
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+  for (const file of generated) {
+    const content = await readText(root, file);
+    if (content !== undefined && file in manifest.files)
+      manifest.files[file] = hashContent(content);
+  }
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  return true;
 }
 
 function describeChanges(flag: string, changes: readonly FileChange[], dryRun: boolean): string {

@@ -9,7 +9,8 @@ export interface JournalEntry {
   breakpoints: boolean;
 }
 
-interface Journal {
+/** drizzle-kit's `drizzle/meta/_journal.json`. */
+export interface Journal {
   version: string;
   dialect: string;
   entries: JournalEntry[];

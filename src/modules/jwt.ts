@@ -1,4 +1,3 @@
-import { addJournalEntry } from '../edits/drizzle-journal.js';
 import type { ModuleDefinition } from './types.js';
 
 /** Email + password accounts, JWT access tokens and rotating refresh tokens. */
@@ -27,20 +26,5 @@ export const jwt: ModuleDefinition = {
       example: '15m',
     },
     { name: 'REFRESH_TOKEN_TTL', description: 'Refresh token lifetime', example: '30d' },
-  ],
-  edits: [
-    {
-      path: 'drizzle/meta/_journal.json',
-      description: 'register the auth migration',
-      // drizzle applies migrations newer than the last one applied, so this timestamp must stay
-      // before anything a user generates later.
-      apply: addJournalEntry({
-        idx: 1,
-        version: '7',
-        when: 1735689660000,
-        tag: '0001_auth',
-        breakpoints: true,
-      }),
-    },
   ],
 };

@@ -8,7 +8,7 @@ import { hono } from './hono.js';
 import { jwt } from './jwt.js';
 import { nest } from './nest.js';
 import { postgres } from './postgres.js';
-import { todos } from './todos.js';
+import { resource } from './resource.js';
 import type { ModuleDefinition } from './types.js';
 
 /** Every module, in the order their templates are layered. */
@@ -20,7 +20,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   nest,
   postgres,
   jwt,
-  todos,
+  resource,
   docker,
   github,
 ];

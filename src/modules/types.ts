@@ -51,4 +51,9 @@ export interface ModuleDefinition {
    * the Express platform's docs, logging and OpenAPI registry.
    */
   templateFamilies?: readonly string[];
+  /**
+   * Its templates are rendered once per resource of the project, with `resource` in the
+   * context and `__plural__` / `__singular__` in paths replaced by the resource's names.
+   */
+  perResource?: boolean;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Choices, PackageManager } from '../options/schema.js';
+import type { ResourceRecord } from '../resources/resource.js';
 
 /** The manifest file's name in a generated project. */
 export const MANIFEST_FILE = 'create-backend.json';
@@ -11,6 +12,8 @@ export interface Manifest {
   name: string;
   packageManager: PackageManager;
   options: Choices;
+  /** The CRUD resources, as `add resource` would be given them (absent before 0.2: `todo`). */
+  resources?: ResourceRecord[];
   modules: string[];
   files: Record<string, string>;
 }
@@ -22,7 +25,7 @@ export function hashContent(content: string): string {
 
 /** Build the manifest of a project's files (the caller leaves out files that are not generated). */
 export function buildManifest(
-  project: Pick<Manifest, 'version' | 'name' | 'packageManager' | 'options'>,
+  project: Pick<Manifest, 'version' | 'name' | 'packageManager' | 'options' | 'resources'>,
   modules: readonly string[],
   files: readonly { path: string; content: string }[],
 ): Manifest {

@@ -1,9 +1,13 @@
 import { cleanInstallCommand, runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
+import { planMigrations } from '../migrations/migrations.js';
+import { initialMigrationSteps } from '../migrations/tables.js';
 import { modulesFor } from '../modules/registry.js';
 import type { ModuleDefinition } from '../modules/types.js';
 import type { Choices, PackageManager } from '../options/schema.js';
 import { assertProjectPath } from '../project/safe-path.js';
+import { defineResource, type Resource, type ResourceRecord, TODO } from '../resources/resource.js';
+import { resourceContext } from '../resources/template-context.js';
 import { type RandomBytes, renderEnv, renderEnvExample } from './env-files.js';
 import { buildManifest, MANIFEST_FILE } from './manifest.js';
 import { buildPackageJson } from './package-json.js';
@@ -18,12 +22,19 @@ export interface ProjectSpec {
   /** The exact version of `pm`, when known; recorded as package.json `packageManager`. */
   pmVersion?: string;
   cliVersion: string;
+  /** The project's CRUD resources; by default the example `todo` when there is a database. */
+  resources?: readonly ResourceRecord[];
 }
 
 /** A file of the plan; `path` is relative to the project root, POSIX separators. */
 export interface PlannedFile {
   path: string;
   content: string;
+  /**
+   * Computed from the project's current files rather than from templates (a new migration and
+   * the journal that lists it): `add` writes it as is instead of merging it.
+   */
+  fromProject?: boolean;
 }
 
 /** The whole project as data: what the writer puts on disk, what dry-run prints. */
@@ -50,9 +61,25 @@ export function templateLayers(choices: Choices): string[] {
   ]);
 }
 
+/** The resources of a project: the recorded ones, or the example one with a database. */
+export function projectResources(spec: ProjectSpec): Resource[] {
+  if (spec.choices.database === 'none') return [];
+  return (spec.resources ?? [TODO]).map(defineResource);
+}
+
+/** The migrations a new project starts with: auth's tables, then each resource's. */
+export function initialMigrations(spec: ProjectSpec): PlannedFile[] {
+  if (spec.choices.database === 'none') return [];
+  return planMigrations(
+    undefined,
+    initialMigrationSteps(spec.choices.auth !== 'none', projectResources(spec)),
+  );
+}
+
 /** The variables templates see. */
 export function templateContext(spec: ProjectSpec): TemplateContext {
   const { choices, pm } = spec;
+  const resources = projectResources(spec).map(resourceContext);
   return {
     projectName: spec.name,
     ...choices,
@@ -64,23 +91,37 @@ export function templateContext(spec: ProjectSpec): TemplateContext {
     pmRun: runScriptCommand(pm, '').trimEnd(),
     pmInstall: `${pm} install`,
     pmCi: cleanInstallCommand(pm),
+    resources,
+    hasResources: resources.length > 0,
   };
 }
 
+// A per-resource template names its files after the resource: `__plural__/__singular__.ts`.
+function resourcePath(path: string, resource: Resource): string {
+  return path
+    .replaceAll('__plural__', resource.names.kebabPlural)
+    .replaceAll('__singular__', resource.names.kebab);
+}
+
 /**
- * Plan a new project: render the layers (later layers replace earlier files of the same path),
- * add the generated files, apply the modules' edits. Pure: the templates come in as data.
+ * Plan a project: render the layers (later layers replace earlier files of the same path; a
+ * per-resource module's layers once for each resource), add the generated files and the
+ * migrations (by default a new project's), apply the modules' edits. Pure: the templates come
+ * in as data.
  */
 export function planProject(
   spec: ProjectSpec,
   layers: ReadonlyMap<string, readonly TemplateFile[]>,
   random: RandomBytes,
+  migrations: readonly PlannedFile[] = initialMigrations(spec),
 ): Plan {
   const modules = modulesFor(spec.choices);
   const context = templateContext(spec);
+  const resources = projectResources(spec);
   const files = new Map<string, string>();
 
   // Later layers override earlier ones, for partials as for files.
+  const perResource = new Set(modules.filter((m) => m.perResource).map((m) => m.id));
   const ordered = templateLayers(spec.choices).flatMap((layer) =>
     (layers.get(layer) ?? []).map((template) => ({ layer, template })),
   );
@@ -88,10 +129,22 @@ export function planProject(
     template.path.startsWith(PARTIALS_DIR);
   const render = createRenderer(ordered.filter(isPartial).map(({ template }) => template));
   for (const { layer, template } of ordered.filter((entry) => !isPartial(entry))) {
-    const rendered = withSource(`templates/${layer}/${template.path}`, () =>
-      render(template, context),
-    );
-    files.set(assertProjectPath(rendered.path), rendered.content);
+    const source = `templates/${layer}/${template.path}`;
+    if (!perResource.has(layer.split('/').at(-1) ?? '')) {
+      const rendered = withSource(source, () => render(template, context));
+      files.set(assertProjectPath(rendered.path), rendered.content);
+      continue;
+    }
+    resources.forEach((resource, index) => {
+      const scoped = { ...context, resource: context.resources[index] };
+      const rendered = withSource(source, () => render(template, scoped));
+      files.set(assertProjectPath(resourcePath(rendered.path, resource)), rendered.content);
+    });
+  }
+  const fromProject = new Set<string>();
+  for (const migration of migrations) {
+    files.set(assertProjectPath(migration.path), migration.content);
+    if (migration.fromProject) fromProject.add(migration.path);
   }
 
   const env = modules
@@ -110,6 +163,7 @@ export function planProject(
       name: spec.name,
       packageManager: spec.pm,
       options: spec.choices,
+      resources: resources.map((resource) => resource.record),
     },
     modules.map((module) => module.id),
     tracked.map(([path, content]) => ({ path, content })),
@@ -120,7 +174,11 @@ export function planProject(
     spec,
     modules: manifest.modules,
     files: [...files]
-      .map(([path, content]) => ({ path, content }))
+      .map(([path, content]) => ({
+        path,
+        content,
+        ...(fromProject.has(path) ? { fromProject: true } : {}),
+      }))
       .sort((a, b) => a.path.localeCompare(b.path)),
   };
 }

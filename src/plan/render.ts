@@ -1,4 +1,6 @@
 import Handlebars from 'handlebars';
+import type { ResourceContext } from '../resources/template-context.js';
+import { formatImports } from './imports.js';
 import type { TemplateFile } from './template-source.js';
 
 /** The variables a template may use; strict mode makes any other name an error. */
@@ -17,6 +19,10 @@ export interface TemplateContext {
   pmRun: string;
   pmInstall: string;
   pmCi: string;
+  resources: ResourceContext[];
+  hasResources: boolean;
+  /** In a per-resource template: the resource it is rendered for. */
+  resource?: ResourceContext;
 }
 
 /** npm strips `.gitignore` from published packages, so templates carry it as `_gitignore`. */
@@ -41,6 +47,10 @@ export function outputPath(templatePath: string): string {
 export function createRenderer(partials: readonly TemplateFile[]) {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  handlebars.registerHelper('or', (a: unknown, b: unknown) => Boolean(a || b));
+  handlebars.registerHelper('imports', function (this: unknown, options: Handlebars.HelperOptions) {
+    return formatImports(options.fn(this));
+  });
   for (const partial of partials) {
     const name = partial.path.slice(PARTIALS_DIR.length).replace(/\.hbs$/, '');
     handlebars.registerPartial(name, partial.content);

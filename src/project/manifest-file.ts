@@ -10,6 +10,9 @@ const manifestSchema = z.object({
   name: z.string(),
   packageManager: z.enum(PACKAGE_MANAGERS),
   options: choicesSchema,
+  resources: z.optional(
+    z.array(z.object({ name: z.string(), plural: z.optional(z.string()), fields: z.string() })),
+  ),
   modules: z.array(z.string()),
   files: z.record(z.string(), z.string()),
 });

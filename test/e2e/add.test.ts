@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeContract } from './support/contract.js';
-import { request } from './support/http.js';
+import { expectProblem, request } from './support/http.js';
 import {
   childEnv,
   generateProject,
@@ -22,12 +22,16 @@ async function add(dir: string, ...args: string[]) {
   });
 }
 
+const INVOICE_FIELDS =
+  'title:string,amount:number,paid:boolean,dueAt:date,status:enum(draft|sent|paid),note:text?';
+
 /**
- * A project created bare, edited by its user, then grown with `add database postgres` and
- * `add auth jwt` must keep the user's edit and serve the same contract as one created with
- * postgres + jwt.
+ * A project created bare, edited by its user, then grown with `add database postgres`,
+ * `add resource`, `add auth jwt` and another `add resource` must keep the user's edit, serve
+ * the same contract as one created with postgres + jwt, and serve its new resources (owned by
+ * their user, the first one through the migration that gave it an owner).
  */
-describe('create bare, edit, then add database and auth', () => {
+describe('create bare, edit, then add database, a resource, auth and another resource', () => {
   let dir: string;
   let server: Server | undefined;
 
@@ -54,11 +58,21 @@ describe('create bare, edit, then add database and auth', () => {
     await server?.stop('SIGKILL');
   });
 
-  it('adds both modules, keeping the edit', async () => {
+  it('adds the modules and resources, keeping the edit', async () => {
     await add(dir, 'database', 'postgres');
     const again = await add(dir, 'database', 'postgres');
     expect(again.stdout).toContain('already has database postgres');
+    await add(dir, 'resource', 'invoice', '--fields', INVOICE_FIELDS);
     await add(dir, 'auth', 'jwt');
+    await add(
+      dir,
+      'resource',
+      'line-item',
+      '--fields',
+      'label:string,quantity:integer,shippedAt:date?',
+    );
+    const twice = await add(dir, 'resource', 'invoice', '--fields', INVOICE_FIELDS);
+    expect(twice.stdout).toContain('already has resource invoice');
     expect(await readFile(path.join(dir, 'src/app.ts'), 'utf8')).toContain('hello: "mine"');
   });
 
@@ -69,6 +83,10 @@ describe('create bare, edit, then add database and auth', () => {
     await runScript(dir, 'build');
   });
 
+  it('has migrations in sync with the schema (db:generate finds nothing to do)', async () => {
+    expect(await runScript(dir, 'db:generate')).toMatch(/No schema changes/i);
+  });
+
   it('starts and serves the user’s route', async () => {
     server = await startServer(dir, {
       CORS_ORIGINS: 'https://app.example.com',
@@ -77,6 +95,72 @@ describe('create bare, edit, then add database and auth', () => {
     });
     const hello = await request(server.url, 'GET', '/api/v1/hello');
     expect(hello.body).toEqual({ hello: 'mine' });
+  });
+
+  it('serves the added resources to their owners, with their OpenAPI entries', async () => {
+    if (!server) throw new Error('the server did not start');
+    const { url } = server;
+    const signUp = async () => {
+      const email = `${Math.random().toString(36).slice(2)}@example.com`;
+      const reply = await request(url, 'POST', '/api/v1/auth/register', {
+        body: { email, password: 'correct horse battery' },
+      });
+      expect(reply.status, reply.text).toBe(201);
+      return reply.body.accessToken as string;
+    };
+    const token = await signUp();
+    const invoice = {
+      title: 'March',
+      amount: 120.5,
+      dueAt: '2030-03-31T00:00:00.000Z',
+      status: 'draft',
+    };
+
+    const created = await request(url, 'POST', '/api/v1/invoices', { body: invoice, token });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toMatchObject({ ...invoice, paid: false, note: null });
+    expect(created.headers.get('location')).toBe(`/api/v1/invoices/${created.body.id}`);
+    const item = `/api/v1/invoices/${created.body.id}`;
+
+    const paid = await request(url, 'PATCH', item, { body: { paid: true, status: 'paid' }, token });
+    expect(paid.body).toMatchObject({ paid: true, status: 'paid', title: 'March' });
+    const list = await request(url, 'GET', '/api/v1/invoices?limit=1', { token });
+    expect(list.body).toMatchObject({ data: [{ id: created.body.id }], nextCursor: null });
+
+    const invalid = await request(url, 'POST', '/api/v1/invoices', {
+      body: { ...invoice, status: 'lost', dueAt: 'soon' },
+      token,
+    });
+    expectProblem(invalid, 400, 'VALIDATION_FAILED');
+    expect(invalid.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'dueAt',
+      'status',
+    ]);
+    expectProblem(await request(url, 'GET', item), 401);
+    expectProblem(await request(url, 'GET', item, { token: await signUp() }), 404);
+    expect((await request(url, 'DELETE', item, { token })).status).toBe(204);
+    expectProblem(await request(url, 'GET', item, { token }), 404);
+
+    const line = await request(url, 'POST', '/api/v1/line-items', {
+      body: { label: 'Widget', quantity: 3 },
+      token,
+    });
+    expect(line.status, line.text).toBe(201);
+    expect(line.body).toMatchObject({ label: 'Widget', quantity: 3, shippedAt: null });
+    const fractional = await request(url, 'POST', '/api/v1/line-items', {
+      body: { label: 'Widget', quantity: 1.5 },
+      token,
+    });
+    expectProblem(fractional, 400);
+
+    const openapi = await request(url, 'GET', '/openapi.json');
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/invoices',
+        '/api/v1/invoices/{id}',
+        '/api/v1/line-items/{id}',
+      ]),
+    );
   });
 
   describeContract(

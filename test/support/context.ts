@@ -81,6 +81,7 @@ export function testContext(overrides: Partial<Context> & { cwd: string }): Cont
     prompter: undefined,
     run: fakeRunner(),
     random: (size) => Buffer.alloc(size, 7),
+    now: () => Date.UTC(2026, 10, 21),
     ...overrides,
     logger: recordingLogger(),
   };

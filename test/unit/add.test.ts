@@ -1,10 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addModule } from '../../src/commands/add.js';
 import { createProject } from '../../src/commands/create.js';
 import { CliError } from '../../src/errors.js';
-import { fakeRunner, tempDir, testContext } from '../support/context.js';
+import { fakeRunner, scriptedPrompter, tempDir, testContext } from '../support/context.js';
 
 /** A freshly created project without database, auth, Docker or CI. */
 async function minimalProject(): Promise<string> {
@@ -49,7 +49,14 @@ describe('add', () => {
   });
 
   it.each([
-    [{ module: 'redis' }, 'Unknown module "redis": use one of database, auth, deploy, ci.'],
+    [
+      { module: 'redis' },
+      'Unknown module "redis": use one of database, auth, deploy, ci, resource.',
+    ],
+    [
+      { module: 'resource', value: 'invoice', fields: 'title:string' },
+      'A resource needs a database: run "create-backend add database postgres" first.',
+    ],
     [
       { module: 'database', value: 'mysql' },
       'Invalid value "mysql" for database: use one of postgres.',
@@ -92,7 +99,12 @@ describe('add', () => {
     expect(pkg.dependencies['drizzle-orm']).toBeDefined();
     const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
     expect(manifest.options.database).toBe('postgres');
-    expect(manifest.modules).toContain('todos');
+    expect(manifest.modules).toContain('resource');
+    expect(manifest.resources).toEqual([{ name: 'todo', fields: 'title:string,done:boolean' }]);
+    const journal = JSON.parse(
+      await readFile(path.join(dir, 'drizzle/meta/_journal.json'), 'utf8'),
+    );
+    expect(journal.entries.map((entry: { tag: string }) => entry.tag)).toEqual(['0000_todos']);
   });
 
   it('is harmless the second time', async () => {
@@ -144,5 +156,201 @@ describe('add', () => {
       /Installing dependencies failed, so nothing was changed/,
     );
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+/** A created project with postgres and the given auth; no install, no git. */
+async function databaseProject(auth: 'jwt' | 'none'): Promise<string> {
+  const cwd = await tempDir();
+  await createProject(
+    { directory: 'app', auth, deploy: 'none', ci: 'none', install: false, git: false },
+    testContext({ cwd }),
+  );
+  return path.join(cwd, 'app');
+}
+
+const invoice = {
+  module: 'resource',
+  value: 'invoice',
+  fields: 'title:string,amount:number,paid:boolean,dueAt:date,status:enum(draft|sent)?',
+};
+
+describe('add resource', () => {
+  it('adds the modules, a migration after the existing ones, the wiring and the manifest entry', async () => {
+    const dir = await databaseProject('jwt');
+    const run = fakeRunner();
+    const result = await addModule(invoice, testContext({ cwd: dir, run }));
+
+    expect(result.resources.map((resource) => resource.name)).toEqual(['todo', 'invoice']);
+    expect(result.changes).toEqual(
+      expect.arrayContaining([
+        { path: 'drizzle/0002_invoices.sql', kind: 'create' },
+        { path: 'drizzle/meta/0002_snapshot.json', kind: 'create' },
+        { path: 'drizzle/meta/_journal.json', kind: 'update' },
+        { path: 'src/modules/invoices/invoice.schemas.ts', kind: 'create' },
+        { path: 'src/modules/invoices/invoices.routes.ts', kind: 'create' },
+        { path: 'test/modules/invoices/invoices.http.test.ts', kind: 'create' },
+        { path: 'src/app.ts', kind: 'update' },
+        { path: 'src/container.ts', kind: 'update' },
+      ]),
+    );
+    // Nothing to install, and Biome is not installed in this project to format with.
+    expect(run.calls).toEqual([]);
+
+    const sql = await readFile(path.join(dir, 'drizzle/0002_invoices.sql'), 'utf8');
+    expect(sql).toContain('CREATE TYPE "public"."invoice_status" AS ENUM(\'draft\', \'sent\');');
+    expect(sql).toContain('"owner_id" uuid NOT NULL');
+    expect(sql).toContain('"due_at" timestamp (3) with time zone NOT NULL');
+    expect(sql).toContain('"status" "invoice_status",');
+    const journal = JSON.parse(
+      await readFile(path.join(dir, 'drizzle/meta/_journal.json'), 'utf8'),
+    );
+    expect(journal.entries.map((entry: { tag: string }) => entry.tag)).toEqual([
+      '0000_auth',
+      '0001_todos',
+      '0002_invoices',
+    ]);
+    expect(journal.entries[2].when).toBe(Date.UTC(2026, 10, 21));
+    const snapshotFile = JSON.parse(
+      await readFile(path.join(dir, 'drizzle/meta/0002_snapshot.json'), 'utf8'),
+    );
+    const previous = JSON.parse(
+      await readFile(path.join(dir, 'drizzle/meta/0001_snapshot.json'), 'utf8'),
+    );
+    expect(snapshotFile.prevId).toBe(previous.id);
+    expect(Object.keys(snapshotFile.tables).sort()).toEqual([
+      'public.invoices',
+      'public.refresh_tokens',
+      'public.todos',
+      'public.users',
+    ]);
+
+    const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
+    expect(app).toContain(
+      'api.use("/invoices", invoicesRouter(services.invoices, services.accessTokens));',
+    );
+    const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
+    expect(manifest.resources).toContainEqual({
+      name: 'invoice',
+      fields: 'title:string,amount:number,paid:boolean,dueAt:date,status:enum(draft|sent)?',
+    });
+    expect(manifest.files['drizzle/0000_auth.sql']).toBeDefined();
+    expect(manifest.files['drizzle/0002_invoices.sql']).toBeDefined();
+  });
+
+  it("keeps the user's edits to the files it wires the resource into", async () => {
+    const dir = await databaseProject('none');
+    await edit(dir, 'src/app.ts', (text) =>
+      text.replace('  return app;\n}', '  app.locals.mine = true;\n  return app;\n}'),
+    );
+    const result = await addModule(invoice, testContext({ cwd: dir }));
+    expect(result.changes).toContainEqual({ path: 'src/app.ts', kind: 'merge' });
+    const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
+    expect(app).toContain('app.locals.mine = true;');
+    expect(app).toContain('api.use("/invoices", invoicesRouter(services.invoices));');
+  });
+
+  it("runs the project's Biome over the code it wrote, and still sees edits the next time", async () => {
+    const dir = await databaseProject('none');
+    await mkdir(path.join(dir, 'node_modules/.bin'), { recursive: true });
+    await writeFile(path.join(dir, 'node_modules/.bin/biome'), '');
+    await edit(dir, 'src/app.ts', (text) =>
+      text.replace('  return app;\n}', '  app.locals.mine = true;\n  return app;\n}'),
+    );
+    const run = fakeRunner();
+    await addModule(invoice, testContext({ cwd: dir, run }));
+    await addModule(
+      { module: 'resource', value: 'note', fields: 'body:text' },
+      testContext({ cwd: dir }),
+    );
+    const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
+    expect(app).toContain('app.locals.mine = true;');
+    expect(app).toContain('notesRouter');
+    expect(run.calls).toHaveLength(1);
+    expect(run.calls[0]).toMatch(
+      /biome check --write --linter-enabled=false --no-errors-on-unmatched .*src\/app\.ts/,
+    );
+    expect(run.calls[0]).not.toContain('drizzle/');
+  });
+
+  it('is harmless the second time, and refuses the same name with other fields', async () => {
+    const dir = await databaseProject('none');
+    await addModule(invoice, testContext({ cwd: dir }));
+    const before = await snapshot(dir);
+    const ctx = testContext({ cwd: dir });
+    const again = await addModule(invoice, ctx);
+    expect(again.changes).toEqual([]);
+    expect(ctx.logger.lines.join('\n')).toContain('already has resource invoice');
+    await expect(
+      addModule({ ...invoice, fields: 'title:string' }, testContext({ cwd: dir })),
+    ).rejects.toThrow(/already has the invoice resource \(\/api\/v1\/invoices\) with other fields/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it.each([
+    [
+      { module: 'resource', value: '../../etc', fields: 'title:string' },
+      /Invalid resource name "\.\.\/\.\.\/etc": a resource name is not a path/,
+    ],
+    [
+      { module: 'resource', value: 'user', fields: 'title:string' },
+      /is taken by the generated project/,
+    ],
+    [
+      { module: 'resource', value: 'todo', fields: 'title:string' },
+      /already has the todo resource/,
+    ],
+    [{ module: 'resource', value: 'class', fields: 'title:string' }, /reserved word/],
+    [
+      { module: 'resource', fields: 'title:string' },
+      /Name the resource: create-backend add resource <name>/,
+    ],
+    [
+      { module: 'resource', value: 'invoice' },
+      /Give the fields: create-backend add resource invoice --fields/,
+    ],
+    [{ module: 'resource', value: 'invoice', fields: 'title:str' }, /unknown type "str"/],
+  ])('refuses %j with one line and writes nothing', async (input, message) => {
+    const dir = await databaseProject('none');
+    const before = await snapshot(dir);
+    await expect(addModule(input, testContext({ cwd: dir }))).rejects.toThrow(message);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('asks for the name and the fields when a person is there to answer', async () => {
+    const dir = await databaseProject('none');
+    const prompter = scriptedPrompter(['invoice', 'amount:number']);
+    const result = await addModule({ module: 'resource' }, testContext({ cwd: dir, prompter }));
+    expect(prompter.asked.map((question) => question.message)).toEqual([
+      'Resource name (singular)?',
+      'Fields (name:type, comma-separated)?',
+    ]);
+    expect(result.resources).toContainEqual({ name: 'invoice', fields: 'amount:number' });
+  });
+
+  it('--dry-run shows the new migration and modules as a diff and writes nothing', async () => {
+    const dir = await databaseProject('none');
+    const before = await snapshot(dir);
+    const ctx = testContext({ cwd: dir });
+    await addModule({ ...invoice, dryRun: true }, ctx);
+    expect(ctx.logger.lines.join('\n')).toMatch(/^\+\+\+ b\/drizzle\/0001_invoices\.sql$/m);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('adding auth later gives existing resources an owner in a new migration', async () => {
+    const dir = await databaseProject('none');
+    await addModule(invoice, testContext({ cwd: dir }));
+    await addModule({ module: 'auth', value: 'jwt', install: false }, testContext({ cwd: dir }));
+    const sql = await readFile(path.join(dir, 'drizzle/0002_auth.sql'), 'utf8');
+    for (const table of ['todos', 'invoices']) {
+      expect(sql).toContain(`DROP INDEX "${table}_created_at_id_idx";`);
+      expect(sql).toContain(`ALTER TABLE "${table}" ADD COLUMN "owner_id" uuid NOT NULL;`);
+      expect(sql).toContain(`CREATE INDEX "${table}_owner_id_created_at_id_idx"`);
+    }
+    const repository = await readFile(
+      path.join(dir, 'src/modules/invoices/invoices.repository.ts'),
+      'utf8',
+    );
+    expect(repository).toContain('ownerId');
   });
 });

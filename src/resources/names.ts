@@ -1,0 +1,138 @@
+import { CliError } from '../errors.js';
+
+/** The spellings one resource name takes in generated code, paths and prose. */
+export interface ResourceNames {
+  /** `lineItem`: a variable holding one. */
+  singular: string;
+  /** `lineItems`: a variable holding many, the service's name in the container. */
+  plural: string;
+  /** `LineItem`: the row type and schema ids. */
+  Singular: string;
+  /** `LineItems`: class names (`LineItemsService`). */
+  Plural: string;
+  /** `line-item`: file names of single-item things (`line-item.schemas.ts`). */
+  kebab: string;
+  /** `line-items`: the module directory and the URL segment (`/api/v1/line-items`). */
+  kebabPlural: string;
+  /** `line_items`: the table. */
+  table: string;
+  /** `line item` / `line items`: messages, OpenAPI summaries, tags. */
+  label: string;
+  labelPlural: string;
+  /** `Line item`: the start of a sentence. */
+  Label: string;
+  /** `a line item`, `an invoice`. */
+  aLabel: string;
+}
+
+/** Names generated code already uses for something else. */
+const RESERVED = new Set([
+  'api',
+  'auth',
+  'docs',
+  'health',
+  'openapi',
+  'ready',
+  'refresh-token',
+  'user',
+]);
+
+// Words that cannot name a variable or class in TypeScript (or would shadow a global).
+const KEYWORDS = new Set(
+  (
+    'arguments await break case catch class const continue debugger default delete do else enum ' +
+    'eval export extends false finally for function if implements import in instanceof interface ' +
+    'let new null package private protected public return static super switch this throw true try ' +
+    'typeof var void while with yield object string number boolean symbol date error promise'
+  ).split(' '),
+);
+
+const WORD = /^[a-z][a-z0-9]*$/;
+
+/**
+ * Split a resource name the user typed (`invoice`, `line-item`, `line_item`, `lineItem`) into
+ * lowercase words, or explain in one line why it is not a name. A name is never a path: `/`,
+ * `\` and `..` are refused here, before anything is planned.
+ */
+export function resourceWords(input: string): string[] {
+  const fail = (why: string): never => {
+    throw new CliError(
+      `Invalid resource name "${input}": ${why}. Use a singular noun in letters and digits, e.g. invoice or line-item.`,
+    );
+  };
+  if (/[/\\]|\.\./.test(input)) fail('a resource name is not a path');
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/.test(input)) {
+    fail('only letters, digits and single - or _ between words are allowed');
+  }
+  if (input.length > 20) fail('keep it to 20 characters');
+  const words = input
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[-_]/);
+  if (!words.every((word) => WORD.test(word))) fail('each word must start with a letter');
+  return words;
+}
+
+/** English plural of a lowercase word, by the regular rules (`--plural` covers the rest). */
+export function pluralize(word: string): string {
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
+/** Every spelling of a resource name; `pluralInput` overrides the plural of irregular nouns. */
+export function resourceNames(input: string, pluralInput?: string): ResourceNames {
+  const words = resourceWords(input);
+  const pluralWords = pluralInput
+    ? resourceWords(pluralInput)
+    : [...words.slice(0, -1), pluralize(words.at(-1) ?? '')];
+  const camel = (parts: string[]) =>
+    parts.map((part, index) => (index === 0 ? part : capitalize(part))).join('');
+  const names: ResourceNames = {
+    singular: camel(words),
+    plural: camel(pluralWords),
+    Singular: capitalize(camel(words)),
+    Plural: capitalize(camel(pluralWords)),
+    kebab: words.join('-'),
+    kebabPlural: pluralWords.join('-'),
+    table: pluralWords.join('_'),
+    label: words.join(' '),
+    labelPlural: pluralWords.join(' '),
+    Label: capitalize(words.join(' ')),
+    aLabel: `${/^[aeiou]/.test(words[0] ?? '') ? 'an' : 'a'} ${words.join(' ')}`,
+  };
+  if (names.plural === names.singular) {
+    throw new CliError(
+      `Resource "${input}" has the same singular and plural; pass --plural with a different word.`,
+    );
+  }
+  for (const name of [names.kebab, names.kebabPlural]) {
+    if (RESERVED.has(name) || RESERVED.has(`${name.replace(/s$/, '')}`)) {
+      throw new CliError(
+        `Resource name "${input}" is taken by the generated project (${name}); choose another name.`,
+      );
+    }
+  }
+  for (const name of [names.singular, names.plural]) {
+    if (KEYWORDS.has(name.toLowerCase())) {
+      throw new CliError(
+        `Resource name "${input}" is a reserved word in TypeScript; choose another name.`,
+      );
+    }
+  }
+  return names;
+}
+
+/** `dueAt` → `due_at`: the column of a field. */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** `dueAt` → `due at`: a field in prose. */
+export function words(name: string): string {
+  return snakeCase(name).replaceAll('_', ' ');
+}
+
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,160 @@
+import { enumTypeName } from '../migrations/tables.js';
+import type { Field } from './fields.js';
+import { type ResourceNames, snakeCase, words } from './names.js';
+import type { Resource } from './resource.js';
+
+/** What a resource template sees of one field: its names and the code snippets for it. */
+export interface FieldContext {
+  name: string;
+  column: string;
+  label: string;
+  optional: boolean;
+  isDate: boolean;
+  isEnum: boolean;
+  /** Required on create (flags start false, optional fields start null). */
+  required: boolean;
+  /** zod schema of the field in responses. */
+  schema: string;
+  /** zod schema that validates it in requests. */
+  input: string;
+  /** The drizzle column, e.g. `text("title").notNull()`. */
+  builder: string;
+  /** `export const statusValues = [...] as const;` for an enum field. */
+  valuesDeclaration: string;
+  /** `export const statusEnum = pgEnum(...)` for an enum field. */
+  enumDeclaration: string;
+  /** A valid value, another valid value and an invalid one, as TypeScript literals. */
+  sample: string;
+  changed: string;
+  invalid: string;
+}
+
+/** What a resource template sees as `resource`. */
+export interface ResourceContext extends ResourceNames {
+  fields: FieldContext[];
+  enumFields: FieldContext[];
+  hasDates: boolean;
+  hasEnums: boolean;
+  dateFields: FieldContext[];
+  /** What the table file imports from drizzle-orm/pg-core. */
+  drizzleImports: string;
+  /** The first field: tests change it and send it invalid. */
+  first: FieldContext;
+  /** The `--fields` text, for the README and comments. */
+  fieldsText: string;
+}
+
+const INPUTS: Record<Field['type'], (field: Field) => string> = {
+  string: () => 'z.string().trim().min(1).max(255)',
+  text: () => 'z.string().max(10_000)',
+  number: () => 'z.number()',
+  integer: () => 'z.int32()',
+  boolean: () => 'z.boolean()',
+  date: () => 'z.iso.datetime({ offset: true })',
+  enum: (field) => `z.enum(${field.name}Values)`,
+};
+
+const OUTPUTS: Record<Field['type'], (field: Field) => string> = {
+  string: () => 'z.string()',
+  text: () => 'z.string()',
+  number: () => 'z.number()',
+  integer: () => 'z.int()',
+  boolean: () => 'z.boolean()',
+  date: () => 'z.iso.datetime()',
+  enum: (field) => `z.enum(${field.name}Values)`,
+};
+
+const COLUMNS: Record<Field['type'], (field: Field) => string> = {
+  string: () => 'text',
+  text: () => 'text',
+  number: () => 'doublePrecision',
+  integer: () => 'integer',
+  boolean: () => 'boolean',
+  date: () => 'timestamptz',
+  enum: (field) => `${field.name}Enum`,
+};
+
+function samples(field: Field): [string, string, string] {
+  const label = words(field.name);
+  switch (field.type) {
+    case 'string':
+      return [JSON.stringify(`Sample ${label}`), JSON.stringify(`Updated ${label}`), '""'];
+    case 'text':
+      return [JSON.stringify(`Some text about the ${label}.`), '"Other text."', '42'];
+    case 'number':
+      return ['12.5', '99.25', '"many"'];
+    case 'integer':
+      return ['42', '7', '1.5'];
+    case 'boolean':
+      return ['true', 'false', '"yes"'];
+    case 'date':
+      return ['"2030-01-02T03:04:05.000Z"', '"2031-05-06T07:08:09.000Z"', '"tomorrow"'];
+    case 'enum':
+      return [
+        JSON.stringify(field.values[0]),
+        JSON.stringify(field.values.at(-1)),
+        '"not-a-value"',
+      ];
+  }
+}
+
+function fieldContext(resource: Resource, field: Field): FieldContext {
+  const nullable = field.optional ? '.nullable()' : '';
+  const modifiers = field.optional
+    ? ''
+    : field.type === 'boolean'
+      ? '.notNull().default(false)'
+      : '.notNull()';
+  const column = snakeCase(field.name);
+  const [sample, changed, invalid] = samples(field);
+  const values = field.values.map((value) => JSON.stringify(value));
+  return {
+    name: field.name,
+    column,
+    label: words(field.name),
+    optional: field.optional,
+    isDate: field.type === 'date',
+    isEnum: field.type === 'enum',
+    required: !field.optional && field.type !== 'boolean',
+    schema: `${OUTPUTS[field.type](field)}${nullable}`,
+    input: `${INPUTS[field.type](field)}${nullable}`,
+    builder: `${COLUMNS[field.type](field)}("${column}")${modifiers}`,
+    valuesDeclaration:
+      field.type === 'enum'
+        ? `export const ${field.name}Values = [${values.join(', ')}] as const;`
+        : '',
+    enumDeclaration:
+      field.type === 'enum'
+        ? `export const ${field.name}Enum = pgEnum("${enumTypeName(resource, field)}", ${field.name}Values);`
+        : '',
+    sample,
+    changed,
+    invalid,
+  };
+}
+
+/** The template context of a resource. */
+export function resourceContext(resource: Resource): ResourceContext {
+  const fields = resource.fields.map((field) => fieldContext(resource, field));
+  const types = new Set(resource.fields.map((field) => field.type));
+  const imports = new Set(['index', 'pgTable', 'uuid']);
+  if (types.has('string') || types.has('text')) imports.add('text');
+  if (types.has('number')) imports.add('doublePrecision');
+  if (types.has('integer')) imports.add('integer');
+  if (types.has('boolean')) imports.add('boolean');
+  if (types.has('enum')) imports.add('pgEnum');
+  const first = fields[0];
+  if (!first) throw new Error(`resource ${resource.names.label} has no fields`);
+  const enumFields = fields.filter((field) => field.isEnum);
+  return {
+    ...resource.names,
+    fields,
+    enumFields,
+    dateFields: fields.filter((field) => field.isDate),
+    hasDates: types.has('date'),
+    hasEnums: enumFields.length > 0,
+    drizzleImports: [...imports].sort().join(', '),
+    first,
+    fieldsText: resource.record.fields,
+  };
+}

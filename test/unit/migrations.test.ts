@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  JOURNAL_PATH,
+  type MigrationHistory,
+  planMigrations,
+  readMigrationHistory,
+} from '../../src/migrations/migrations.js';
+import { emptySnapshot, type Snapshot } from '../../src/migrations/snapshot.js';
+import { migrationSql } from '../../src/migrations/sql.js';
+import {
+  authStep,
+  initialMigrationSteps,
+  resourceStep,
+  withResource,
+} from '../../src/migrations/tables.js';
+import { defineResource, TODO } from '../../src/resources/resource.js';
+
+const todo = defineResource(TODO);
+const invoice = defineResource({
+  name: 'invoice',
+  fields: 'amount:number,status:enum(draft|paid)?',
+});
+
+const fileMap = (files: { path: string; content: string }[]) =>
+  new Map(files.map((file) => [file.path, file.content]));
+
+function history(files: Map<string, string>): Promise<MigrationHistory | undefined> {
+  return readMigrationHistory(async (path) => files.get(path));
+}
+
+describe('planMigrations', () => {
+  it('starts a new project with auth, then each resource owned by a user', () => {
+    const files = fileMap(planMigrations(undefined, initialMigrationSteps(true, [todo])));
+    expect([...files.keys()]).toEqual([
+      'drizzle/0000_auth.sql',
+      'drizzle/meta/0000_snapshot.json',
+      'drizzle/0001_todos.sql',
+      'drizzle/meta/0001_snapshot.json',
+      JOURNAL_PATH,
+    ]);
+    const auth = files.get('drizzle/0000_auth.sql') ?? '';
+    expect(auth.split('--> statement-breakpoint\n')[0]).toBe(
+      `CREATE TYPE "public"."user_role" AS ENUM('user', 'admin');`,
+    );
+    expect(auth).toContain('CONSTRAINT "users_email_unique" UNIQUE("email")');
+    expect(files.get('drizzle/0001_todos.sql')).toBe(
+      [
+        'CREATE TABLE "todos" (\n\t"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t"owner_id" uuid NOT NULL,\n\t"title" text NOT NULL,\n\t"done" boolean DEFAULT false NOT NULL,\n\t"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL\n);\n',
+        'ALTER TABLE "todos" ADD CONSTRAINT "todos_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;',
+        'CREATE INDEX "todos_owner_id_created_at_id_idx" ON "todos" USING btree ("owner_id","created_at","id");',
+      ].join('--> statement-breakpoint\n'),
+    );
+    const journal = JSON.parse(files.get(JOURNAL_PATH) ?? '');
+    expect(journal.entries).toEqual([
+      { idx: 0, version: '7', when: 1735689600000, tag: '0000_auth', breakpoints: true },
+      { idx: 1, version: '7', when: 1735689660000, tag: '0001_todos', breakpoints: true },
+    ]);
+    const first = JSON.parse(files.get('drizzle/meta/0000_snapshot.json') ?? '');
+    const second = JSON.parse(files.get('drizzle/meta/0001_snapshot.json') ?? '');
+    expect(first.prevId).toBe('00000000-0000-0000-0000-000000000000');
+    expect(second.prevId).toBe(first.id);
+    expect(second.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it('is deterministic: the same history gives the same files', () => {
+    const steps = initialMigrationSteps(false, [todo, invoice]);
+    expect(planMigrations(undefined, steps)).toEqual(planMigrations(undefined, steps));
+  });
+
+  it('appends to a history, dated now, keeping the journal as the user formatted it', async () => {
+    const start = fileMap(planMigrations(undefined, initialMigrationSteps(false, [todo])));
+    start.set(JOURNAL_PATH, (start.get(JOURNAL_PATH) ?? '').replaceAll('  ', '\t'));
+    const now = Date.UTC(2026, 10, 21);
+    const added = fileMap(
+      planMigrations(await history(start), [resourceStep(invoice, false)], now),
+    );
+    const journal = added.get(JOURNAL_PATH) ?? '';
+    expect(journal).toContain('\t"entries"');
+    expect(JSON.parse(journal).entries.at(-1)).toEqual({
+      idx: 1,
+      version: '7',
+      when: now,
+      tag: '0001_invoices',
+      breakpoints: true,
+    });
+    expect(added.get('drizzle/0001_invoices.sql')).toContain(
+      `CREATE TYPE "public"."invoice_status" AS ENUM('draft', 'paid');`,
+    );
+    const snapshot = JSON.parse(added.get('drizzle/meta/0001_snapshot.json') ?? '') as Snapshot;
+    expect(Object.keys(snapshot.tables)).toEqual(['public.todos', 'public.invoices']);
+  });
+
+  it('gives resources an owner when auth comes later', async () => {
+    const start = fileMap(planMigrations(undefined, initialMigrationSteps(false, [todo])));
+    const added = fileMap(planMigrations(await history(start), [authStep([todo])], 1));
+    expect(added.get('drizzle/0001_auth.sql')).toContain(
+      [
+        'DROP INDEX "todos_created_at_id_idx";',
+        'ALTER TABLE "todos" ADD COLUMN "owner_id" uuid NOT NULL;',
+      ].join('--> statement-breakpoint\n'),
+    );
+  });
+
+  it('refuses a resource whose table or enum type the schema already has', () => {
+    const schema = withResource(emptySnapshot(), invoice, false);
+    expect(() => withResource(schema, invoice, false)).toThrow(
+      /already has a table "invoices", so resource "invoice" cannot create it/,
+    );
+  });
+
+  it('never writes a migration that drops what exists', () => {
+    const schema = withResource(emptySnapshot(), todo, false);
+    expect(() => migrationSql(schema, emptySnapshot())).toThrow(/would drop table public.todos/);
+  });
+});
+
+describe('readMigrationHistory', () => {
+  it('is empty without a journal', async () => {
+    expect(await history(new Map())).toBeUndefined();
+  });
+
+  it('explains a missing snapshot or a broken journal', async () => {
+    const start = fileMap(planMigrations(undefined, initialMigrationSteps(false, [todo])));
+    start.delete('drizzle/meta/0000_snapshot.json');
+    await expect(history(start)).rejects.toThrow(
+      /drizzle\/meta\/0000_snapshot.json is missing, so the database schema is unknown/,
+    );
+    await expect(history(new Map([[JOURNAL_PATH, '{']]))).rejects.toThrow(
+      /_journal.json is not valid JSON/,
+    );
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { formatFields, parseFields } from '../../src/resources/fields.js';
+import { pluralize, resourceNames } from '../../src/resources/names.js';
+import { defineResource } from '../../src/resources/resource.js';
+import { resourceContext } from '../../src/resources/template-context.js';
+
+describe('resource names', () => {
+  it.each([
+    ['invoice', 'invoices'],
+    ['category', 'categories'],
+    ['day', 'days'],
+    ['box', 'boxes'],
+    ['address', 'addresses'],
+    ['batch', 'batches'],
+  ])('pluralizes %s as %s', (word, plural) => {
+    expect(pluralize(word)).toBe(plural);
+  });
+
+  it.each(['line-item', 'line_item', 'lineItem', 'LineItem'])(
+    'spells %s every way generated code needs',
+    (input) => {
+      expect(resourceNames(input)).toEqual({
+        singular: 'lineItem',
+        plural: 'lineItems',
+        Singular: 'LineItem',
+        Plural: 'LineItems',
+        kebab: 'line-item',
+        kebabPlural: 'line-items',
+        table: 'line_items',
+        label: 'line item',
+        labelPlural: 'line items',
+        Label: 'Line item',
+        aLabel: 'a line item',
+      });
+    },
+  );
+
+  it('puts the right article before a name', () => {
+    expect(resourceNames('invoice').aLabel).toBe('an invoice');
+    expect(resourceNames('todo').aLabel).toBe('a todo');
+  });
+
+  it('takes an irregular plural', () => {
+    expect(resourceNames('person', 'people')).toMatchObject({ plural: 'people', table: 'people' });
+  });
+
+  it.each([
+    ['../../etc', /a resource name is not a path/],
+    ['a/b', /a resource name is not a path/],
+    ['a\\b', /a resource name is not a path/],
+    ['..', /a resource name is not a path/],
+    ['', /only letters, digits/],
+    ['in voice', /only letters, digits/],
+    ['9lives', /only letters, digits/],
+    ['line--item', /only letters, digits/],
+    ['line-9', /each word must start with a letter/],
+    ['a-very-long-resource-name', /keep it to 20 characters/],
+    ['user', /is taken by the generated project/],
+    ['refresh-token', /is taken by the generated project/],
+    ['health', /is taken by the generated project/],
+    ['class', /reserved word/],
+    ['promise', /reserved word/],
+  ])('refuses %j', (input, message) => {
+    expect(() => resourceNames(input)).toThrow(message);
+  });
+
+  it('refuses a plural equal to the singular', () => {
+    expect(() => resourceNames('sheep', 'sheep')).toThrow(/same singular and plural/);
+  });
+});
+
+describe('fields', () => {
+  it('parses every type, optional either side of the colon, and formats them back', () => {
+    const fields = parseFields(
+      ' title:string, body:text?, amount:number,count:integer,paid:boolean,dueAt?:date,status:enum(draft|sent|paid)?',
+    );
+    expect(fields).toEqual([
+      { name: 'title', type: 'string', optional: false, values: [] },
+      { name: 'body', type: 'text', optional: true, values: [] },
+      { name: 'amount', type: 'number', optional: false, values: [] },
+      { name: 'count', type: 'integer', optional: false, values: [] },
+      { name: 'paid', type: 'boolean', optional: false, values: [] },
+      { name: 'dueAt', type: 'date', optional: true, values: [] },
+      { name: 'status', type: 'enum', optional: true, values: ['draft', 'sent', 'paid'] },
+    ]);
+    expect(formatFields(fields)).toBe(
+      'title:string,body:text?,amount:number,count:integer,paid:boolean,dueAt:date?,status:enum(draft|sent|paid)?',
+    );
+  });
+
+  it.each([
+    ['', /No fields given/],
+    ['title', /write it as name:type/],
+    ['title:str', /unknown type "str"; use one of string, text/],
+    ['Title:string', /start the name with a lowercase letter \(title\)/],
+    ['id:string', /"id" is a column every resource already has/],
+    ['createdAt:date', /already has/],
+    ['ownerId:string', /already has/],
+    ['due_at:date', /write it as name:type/],
+    ['title?:string?', /mark it optional once/],
+    ['title:string(5)', /type string takes no arguments/],
+    ['status:enum', /list the values of an enum/],
+    ['status:enum()', /list the values of an enum/],
+    ['status:enum(a||b)', /list the values of an enum/],
+    ['status:enum(Draft)', /enum value "Draft" must be lowercase/],
+    ['status:enum(a|a)', /enum values must be different/],
+    ['title:string,title:text', /Field "title" is given twice/],
+    ['title:string,Title:text', /start the name with a lowercase letter/],
+    ['aVeryLongFieldNameIndeed:string', /keep the name to 20 characters/],
+  ])('refuses %j', (input, message) => {
+    expect(() => parseFields(input)).toThrow(message);
+  });
+});
+
+describe('resource template context', () => {
+  const context = resourceContext(
+    defineResource({
+      name: 'invoice',
+      fields: 'title:string,amount:number,paid:boolean,dueAt:date?,status:enum(draft|sent)',
+    }),
+  );
+
+  it('gives each field its validation, its response schema and its column', () => {
+    const byName = Object.fromEntries(context.fields.map((field) => [field.name, field]));
+    expect(byName.title).toMatchObject({
+      input: 'z.string().trim().min(1).max(255)',
+      schema: 'z.string()',
+      builder: 'text("title").notNull()',
+      required: true,
+    });
+    expect(byName.paid).toMatchObject({
+      builder: 'boolean("paid").notNull().default(false)',
+      required: false,
+    });
+    expect(byName.dueAt).toMatchObject({
+      input: 'z.iso.datetime({ offset: true }).nullable()',
+      schema: 'z.iso.datetime().nullable()',
+      builder: 'timestamptz("due_at")',
+      required: false,
+      isDate: true,
+    });
+    expect(byName.status).toMatchObject({
+      input: 'z.enum(statusValues)',
+      builder: 'statusEnum("status").notNull()',
+      valuesDeclaration: 'export const statusValues = ["draft", "sent"] as const;',
+      enumDeclaration: 'export const statusEnum = pgEnum("invoice_status", statusValues);',
+    });
+    expect(context.drizzleImports).toBe(
+      'boolean, doublePrecision, index, pgEnum, pgTable, text, uuid',
+    );
+  });
+
+  it('gives tests a valid value, another one and an invalid one of each type', () => {
+    const samples = context.fields.map((field) => [field.sample, field.changed, field.invalid]);
+    expect(samples).toEqual([
+      ['"Sample title"', '"Updated title"', '""'],
+      ['12.5', '99.25', '"many"'],
+      ['true', 'false', '"yes"'],
+      ['"2030-01-02T03:04:05.000Z"', '"2031-05-06T07:08:09.000Z"', '"tomorrow"'],
+      ['"draft"', '"sent"', '"not-a-value"'],
+    ]);
+    expect(context.first.name).toBe('title');
+  });
+});
