@@ -171,3 +171,53 @@ describe('create bare, edit, then add database, a resource, auth and another res
     { database: true, auth: true },
   );
 });
+
+/**
+ * `add resource` on every other framework: a resource with every field type (each framework's
+ * starting with a different type, which its generated tests change and send invalid) must leave
+ * the project passing its own lint, typecheck and tests, with migrations in sync.
+ */
+const RESOURCES: Record<string, { name: string; fields: string }> = {
+  fastify: {
+    name: 'invoice',
+    fields:
+      'status:enum(draft|sent|paid),title:string,note:text?,amount:number,count:integer,paid:boolean,dueAt:date?',
+  },
+  hono: {
+    name: 'line-item',
+    fields:
+      'shippedAt:date,label:string,note:text?,price:number?,quantity:integer,gift:boolean,kind:enum(physical|digital)?',
+  },
+  nest: {
+    name: 'reminder',
+    fields:
+      'done:boolean,title:string,body:text,weight:number,rank:integer?,at:date,level:enum(low|high)',
+  },
+};
+const frameworks = Object.keys(RESOURCES).filter(
+  (name) => !process.env.E2E_FRAMEWORK || process.env.E2E_FRAMEWORK === name,
+);
+
+describe.each(frameworks)('add resource to a %s project', (framework) => {
+  let dir: string;
+  const resource = RESOURCES[framework] as { name: string; fields: string };
+
+  beforeAll(async () => {
+    dir = await generateProject(`resource-${framework}`, {
+      framework: framework as 'fastify' | 'hono' | 'nest',
+      database: 'postgres',
+      auth: 'jwt',
+      deploy: 'none',
+      ci: 'none',
+    });
+    await add(dir, 'resource', resource.name, '--fields', resource.fields);
+  });
+
+  it('passes its own lint, typecheck and tests, the new resource’s included', async () => {
+    await runScript(dir, 'lint');
+    await runScript(dir, 'typecheck');
+    const output = await runScript(dir, 'test');
+    expect(output).toMatch(new RegExp(`test/modules/${resource.name}s/`));
+    expect(await runScript(dir, 'db:generate')).toMatch(/No schema changes/i);
+  });
+});
