@@ -9,6 +9,7 @@ import {
   metaOf,
   PACKAGE_MANAGERS,
 } from '../options/schema.js';
+import { FIELD_TYPES } from '../resources/fields.js';
 
 /** Everything `list` reports, derived from the options schema, the rules and the modules. */
 export interface Catalog {
@@ -24,6 +25,8 @@ export interface Catalog {
   packageManagers: readonly string[];
   rules: { id: string; message: string }[];
   modules: { id: string; description: string }[];
+  /** The field types `add resource --fields` takes. */
+  resourceFieldTypes: readonly string[];
   combinations: Choices[];
 }
 
@@ -63,6 +66,7 @@ export function buildCatalog(): Catalog {
     packageManagers: PACKAGE_MANAGERS,
     rules: RULES.map(({ id, message }) => ({ id, message })),
     modules: MODULES.map(({ id, description }) => ({ id, description })),
+    resourceFieldTypes: FIELD_TYPES,
     combinations: validCombinations(),
   };
 }
@@ -84,6 +88,10 @@ export function formatCatalog(catalog: Catalog): string {
     '',
     pc.bold('Rules'),
     ...rules,
+    '',
+    pc.bold('Resources'),
+    `  create-backend add resource <name> --fields "title:string,dueAt:date?,status:enum(a|b)"`,
+    `  field types: ${catalog.resourceFieldTypes.join(', ')}; ? makes a field optional`,
     '',
     `${catalog.combinations.length} valid combinations (create-backend list --json lists them).`,
   ].join('\n');

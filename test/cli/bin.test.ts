@@ -38,6 +38,15 @@ describe('create-backend (built, as a process)', () => {
     ]);
     expect(catalog.rules[0].id).toBe('auth-needs-database');
     expect(catalog.combinations).toHaveLength(48);
+    expect(catalog.resourceFieldTypes).toEqual([
+      'string',
+      'text',
+      'number',
+      'integer',
+      'boolean',
+      'date',
+      'enum',
+    ]);
   });
 
   it.each([
