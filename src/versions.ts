@@ -18,7 +18,6 @@ export const VERSIONS = {
 
   // HTTP: Fastify
   fastify: '5.12.8',
-  '@fastify/helmet': '13.2.0',
   '@fastify/cors': '11.4.3',
   '@fastify/rate-limit': '11.2.0',
   '@fastify/swagger': '9.9.3',

@@ -18,7 +18,9 @@ declare module "node:http" {
 /**
  * Sets `X-Request-Id`, gives the request its own logger and logs one line when the response
  * is finished. Deliberately small: request logging runs on every request, and a general
- * purpose HTTP logger that serialises whole requests costs more than most handlers do.
+ * purpose HTTP logger that serialises whole requests costs more than most handlers do. The
+ * line's fields are flat: under `req`/`res` keys, pino would copy and re-serialise each line to
+ * apply the header redaction paths.
  */
 export function httpLogger(logger: Logger) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
@@ -27,10 +29,11 @@ export function httpLogger(logger: Logger) {
     req.id = id;
     req.log = logger.child({ reqId: id });
     res.setHeader("X-Request-Id", id);
-    res.once("finish", () => {
+    res.on("finish", () => {
       const line = {
-        req: { method: req.method, url: (req as { originalUrl?: string }).originalUrl ?? req.url },
-        res: { statusCode: res.statusCode },
+        method: req.method,
+        url: (req as { originalUrl?: string }).originalUrl ?? req.url,
+        statusCode: res.statusCode,
         responseTime: Math.round(performance.now() - started),
       };
       if (res.err) req.log.error({ ...line, err: res.err }, "request failed");

@@ -19,8 +19,9 @@ export const requestIdOptions = {
 /** Sets `X-Request-Id` on every response, errors and 404s included. */
 export const echoRequestId = fp(
   async (app) => {
-    app.addHook("onRequest", async (request, reply) => {
+    app.addHook("onRequest", (request, reply, done) => {
       reply.header("X-Request-Id", request.id);
+      done();
     });
   },
   { name: "echo-request-id" },

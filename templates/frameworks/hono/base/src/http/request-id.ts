@@ -13,6 +13,6 @@ const assign = assignRequestId({
 /** Sets `c.var.requestId` (a valid incoming `X-Request-Id`, else a UUID) and answers with it. */
 export const requestId: MiddlewareHandler<AppEnv> = (c, next) =>
   assign(c, async () => {
-    c.header("X-Request-Id", c.var.requestId);
+    c.header("X-Request-Id", c.get("requestId"));
     await next();
   });

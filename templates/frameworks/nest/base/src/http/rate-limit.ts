@@ -11,13 +11,15 @@ const probes = new Set(["/health", "/ready"]);
  * to rateLimit() to limit across instances.
  */
 export function rateLimiter(windowMs: number, limit: number): RequestHandler {
-  return rateLimit({
+  const limiter = rateLimit({
     windowMs,
     limit,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    skip: (req) => probes.has(req.path),
     // Retry-After is already set by the limiter; the error only shapes the problem body.
     handler: (_req, _res, next) => next(new RateLimitedError()),
   });
+  // Probes pass before the limiter rather than through its `skip` option: the limiter is
+  // asynchronous and resolves the client address before it asks `skip`.
+  return (req, res, next) => (probes.has(req.path) ? next() : limiter(req, res, next));
 }
