@@ -29,7 +29,14 @@ export async function installOrRestore(
   await rm(aside, { recursive: true, force: true });
   if (hadModules) await rename(modules, aside);
 
-  const result = await run(installCommand(pm), { cwd: root });
+  let result = await run(installCommand(pm), { cwd: root });
+  if (result.exitCode !== 0 && pm === 'npm' && /\bETARGET\b/.test(result.output)) {
+    // A registry replica can lag behind a version published minutes ago that the lockfile
+    // already names; npm then reports ETARGET from cached or stale metadata. One retry that
+    // revalidates every cached document settles it.
+    const { command, args } = installCommand(pm);
+    result = await run({ command, args: [...args, '--prefer-online'] }, { cwd: root });
+  }
   if (result.exitCode === 0) {
     await rm(aside, { recursive: true, force: true });
     return result;

@@ -147,6 +147,18 @@ describe('add', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('retries an install once with fresh registry metadata when npm reports ETARGET', async () => {
+    const dir = await minimalProject();
+    const run = fakeRunner((_command, args) =>
+      args.includes('--prefer-online')
+        ? { exitCode: 0, output: '' }
+        : { exitCode: 1, output: 'npm error code ETARGET\nnpm error notarget No matching version' },
+    );
+    const result = await addModule({ module: 'database' }, testContext({ cwd: dir, run }));
+    expect(run.calls).toEqual(['npm install', 'npm install --prefer-online']);
+    expect(result.installed).toBe(true);
+  });
+
   it('leaves the project exactly as it was when the install fails', async () => {
     const dir = await minimalProject();
     await writeFile(path.join(dir, 'package-lock.json'), '{"lockfileVersion":3}\n');
