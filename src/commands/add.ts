@@ -7,7 +7,6 @@ import { installOrRestore } from '../effects/install.js';
 import { runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
 import {
-  JOURNAL_PATH,
   type MigrationStep,
   planMigrations,
   readMigrationHistory,
@@ -202,20 +201,20 @@ async function applyAddition(
 ): Promise<AddResult> {
   const root = ctx.cwd;
   const { flag } = addition;
-  const layersBefore = await readLayers(templateLayers(addition.before.choices));
-  const layersAfter = await readLayers(templateLayers(addition.after.choices));
-  const before = planProject(addition.before, layersBefore, ctx.random, []);
-  const draft = planProject(addition.after, layersAfter, ctx.random, []);
+  // Adding only ever adds layers, so the new plan's layers hold the old plan's too.
+  const layers = await readLayers(templateLayers(addition.after.choices));
+  const before = planProject(addition.before, layers, ctx.random, []);
   const history = await readMigrationHistory((file) => readText(root, file));
-  const state = await readProject(root, manifest, [
-    ...draft.files.map((file) => file.path),
-    JOURNAL_PATH,
-  ]);
   const migrations = planMigrations(history, addition.migrations, ctx.now()).map((file) => ({
     ...file,
     fromProject: true,
   }));
-  const after = planProject(addition.after, layersAfter, ctx.random, migrations);
+  const after = planProject(addition.after, layers, ctx.random, migrations);
+  const state = await readProject(
+    root,
+    manifest,
+    after.files.map((file) => file.path),
+  );
   const changes = reconcile(state, before, after);
 
   const conflicts = changes.filter((change) => change.kind === 'conflict');

@@ -77,9 +77,11 @@ export function initialMigrations(spec: ProjectSpec): PlannedFile[] {
 }
 
 /** The variables templates see. */
-export function templateContext(spec: ProjectSpec): TemplateContext {
+export function templateContext(
+  spec: ProjectSpec,
+  resources: readonly Resource[] = projectResources(spec),
+): TemplateContext {
   const { choices, pm } = spec;
-  const resources = projectResources(spec).map(resourceContext);
   return {
     projectName: spec.name,
     ...choices,
@@ -91,7 +93,7 @@ export function templateContext(spec: ProjectSpec): TemplateContext {
     pmRun: runScriptCommand(pm, '').trimEnd(),
     pmInstall: `${pm} install`,
     pmCi: cleanInstallCommand(pm),
-    resources,
+    resources: resources.map(resourceContext),
     hasResources: resources.length > 0,
   };
 }
@@ -116,8 +118,8 @@ export function planProject(
   migrations: readonly PlannedFile[] = initialMigrations(spec),
 ): Plan {
   const modules = modulesFor(spec.choices);
-  const context = templateContext(spec);
   const resources = projectResources(spec);
+  const context = templateContext(spec, resources);
   const files = new Map<string, string>();
 
   // Later layers override earlier ones, for partials as for files.
