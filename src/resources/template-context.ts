@@ -44,34 +44,61 @@ export interface ResourceContext extends ResourceNames {
   fieldsText: string;
 }
 
-const INPUTS: Record<Field['type'], (field: Field) => string> = {
-  string: () => 'z.string().trim().min(1).max(255)',
-  text: () => 'z.string().max(10_000)',
-  number: () => 'z.number()',
-  integer: () => 'z.int32()',
-  boolean: () => 'z.boolean()',
-  date: () => 'z.iso.datetime({ offset: true })',
-  enum: (field) => `z.enum(${field.name}Values)`,
-};
-
-const OUTPUTS: Record<Field['type'], (field: Field) => string> = {
-  string: () => 'z.string()',
-  text: () => 'z.string()',
-  number: () => 'z.number()',
-  integer: () => 'z.int()',
-  boolean: () => 'z.boolean()',
-  date: () => 'z.iso.datetime()',
-  enum: (field) => `z.enum(${field.name}Values)`,
-};
-
-const COLUMNS: Record<Field['type'], (field: Field) => string> = {
-  string: () => 'text',
-  text: () => 'text',
-  number: () => 'doublePrecision',
-  integer: () => 'integer',
-  boolean: () => 'boolean',
-  date: () => 'timestamptz',
-  enum: (field) => `${field.name}Enum`,
+/**
+ * The code each field type becomes: its request validation, its response schema, and its
+ * drizzle column builder with what the table file imports for it (the helpers `timestamptz`
+ * and a field's own enum come from elsewhere).
+ */
+const CODE: Record<
+  Field['type'],
+  {
+    input: (f: Field) => string;
+    output: (f: Field) => string;
+    column: (f: Field) => string;
+    import?: string;
+  }
+> = {
+  string: {
+    input: () => 'z.string().trim().min(1).max(255)',
+    output: () => 'z.string()',
+    column: () => 'text',
+    import: 'text',
+  },
+  text: {
+    input: () => 'z.string().max(10_000)',
+    output: () => 'z.string()',
+    column: () => 'text',
+    import: 'text',
+  },
+  number: {
+    input: () => 'z.number()',
+    output: () => 'z.number()',
+    column: () => 'doublePrecision',
+    import: 'doublePrecision',
+  },
+  integer: {
+    input: () => 'z.int32()',
+    output: () => 'z.int()',
+    column: () => 'integer',
+    import: 'integer',
+  },
+  boolean: {
+    input: () => 'z.boolean()',
+    output: () => 'z.boolean()',
+    column: () => 'boolean',
+    import: 'boolean',
+  },
+  date: {
+    input: () => 'z.iso.datetime({ offset: true })',
+    output: () => 'z.iso.datetime()',
+    column: () => 'timestamptz',
+  },
+  enum: {
+    input: (f) => `z.enum(${f.name}Values)`,
+    output: (f) => `z.enum(${f.name}Values)`,
+    column: (f) => `${f.name}Enum`,
+    import: 'pgEnum',
+  },
 };
 
 function samples(field: Field): [string, string, string] {
@@ -116,9 +143,9 @@ function fieldContext(resource: Resource, field: Field): FieldContext {
     isDate: field.type === 'date',
     isEnum: field.type === 'enum',
     required: !field.optional && field.type !== 'boolean',
-    schema: `${OUTPUTS[field.type](field)}${nullable}`,
-    input: `${INPUTS[field.type](field)}${nullable}`,
-    builder: `${COLUMNS[field.type](field)}("${column}")${modifiers}`,
+    schema: `${CODE[field.type].output(field)}${nullable}`,
+    input: `${CODE[field.type].input(field)}${nullable}`,
+    builder: `${CODE[field.type].column(field)}("${column}")${modifiers}`,
     valuesDeclaration:
       field.type === 'enum'
         ? `export const ${field.name}Values = [${values.join(', ')}] as const;`
@@ -136,13 +163,11 @@ function fieldContext(resource: Resource, field: Field): FieldContext {
 /** The template context of a resource. */
 export function resourceContext(resource: Resource): ResourceContext {
   const fields = resource.fields.map((field) => fieldContext(resource, field));
-  const types = new Set(resource.fields.map((field) => field.type));
   const imports = new Set(['index', 'pgTable', 'uuid']);
-  if (types.has('string') || types.has('text')) imports.add('text');
-  if (types.has('number')) imports.add('doublePrecision');
-  if (types.has('integer')) imports.add('integer');
-  if (types.has('boolean')) imports.add('boolean');
-  if (types.has('enum')) imports.add('pgEnum');
+  for (const field of resource.fields) {
+    const name = CODE[field.type].import;
+    if (name) imports.add(name);
+  }
   const first = fields[0];
   if (!first) throw new Error(`resource ${resource.names.label} has no fields`);
   const enumFields = fields.filter((field) => field.isEnum);
@@ -151,7 +176,7 @@ export function resourceContext(resource: Resource): ResourceContext {
     fields,
     enumFields,
     dateFields: fields.filter((field) => field.isDate),
-    hasDates: types.has('date'),
+    hasDates: fields.some((field) => field.isDate),
     hasEnums: enumFields.length > 0,
     drizzleImports: [...imports].sort().join(', '),
     first,
