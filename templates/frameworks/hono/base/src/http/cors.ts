@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { cors as honoCors } from "hono/cors";
+import type { AppEnv } from "./app-env.js";
+import { setResponseHeaders } from "./response-headers.js";
 
 const exposeHeaders = ["X-Request-Id"];
 
@@ -9,22 +11,22 @@ const exposeHeaders = ["X-Request-Id"];
  * handler, which makes @hono/node-server rebuild every response as a stream instead of writing
  * it directly.
  */
-export function cors(origins: string[]): MiddlewareHandler {
+export function cors(origins: string[]): MiddlewareHandler<AppEnv> {
   const anyOrigin = origins.includes("*");
   const preflight = honoCors({ origin: anyOrigin ? "*" : origins, exposeHeaders });
-  return async (c, next) => {
+  const allow = (origin: string): [string, string][] => [
+    ["Access-Control-Allow-Origin", origin],
+    ["Access-Control-Expose-Headers", exposeHeaders.join(",")],
+  ];
+  const anyOriginHeaders = allow("*");
+  return (c, next) => {
     if (c.req.method === "OPTIONS") return preflight(c, next);
-    let allowed: string | undefined;
-    if (anyOrigin) allowed = "*";
+    if (anyOrigin) setResponseHeaders(c, anyOriginHeaders);
     else {
-      c.header("Vary", "Origin");
       const origin = c.req.header("origin");
-      if (origin && origins.includes(origin)) allowed = origin;
+      setResponseHeaders(c, [["Vary", "Origin"]]);
+      if (origin && origins.includes(origin)) setResponseHeaders(c, allow(origin));
     }
-    if (allowed) {
-      c.header("Access-Control-Allow-Origin", allowed);
-      c.header("Access-Control-Expose-Headers", exposeHeaders.join(","));
-    }
-    await next();
+    return next();
   };
 }

@@ -1,18 +1,18 @@
 import type { MiddlewareHandler } from "hono";
-import { requestId as assignRequestId } from "hono/request-id";
 import { resolveRequestId } from "../core/request-id.js";
 import type { AppEnv } from "./app-env.js";
+import { setResponseHeaders } from "./response-headers.js";
+import { securityHeaders } from "./security-headers.js";
 
-const assign = assignRequestId({
-  // An empty header name turns off hono's own check of the incoming id, whose rules differ
-  // from the shared ones in resolveRequestId.
-  headerName: "",
-  generator: (c) => resolveRequestId(c.req.header("x-request-id")),
-});
-
-/** Sets `c.var.requestId` (a valid incoming `X-Request-Id`, else a UUID) and answers with it. */
-export const requestId: MiddlewareHandler<AppEnv> = (c, next) =>
-  assign(c, async () => {
-    c.header("X-Request-Id", c.get("requestId"));
-    await next();
-  });
+/**
+ * Sets `c.var.requestId` (a valid incoming `X-Request-Id`, else a UUID) and answers with it and
+ * the security headers. Nothing to do after the handler, so it returns next() instead of
+ * awaiting it.
+ */
+export const requestId: MiddlewareHandler<AppEnv> = (c, next) => {
+  const id = resolveRequestId(c.req.header("x-request-id"));
+  c.set("requestId", id);
+  setResponseHeaders(c, securityHeaders);
+  setResponseHeaders(c, [["X-Request-Id", id]]);
+  return next();
+};
