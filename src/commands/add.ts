@@ -115,6 +115,11 @@ async function choiceAddition(
   ctx: Context,
 ): Promise<Addition> {
   const key = parseModule(input.module);
+  if (input.fields !== undefined || input.plural !== undefined) {
+    throw new CliError(
+      `--fields and --plural are for "add resource", not "add ${key}": drop them, or add a resource.`,
+    );
+  }
   const value = await resolveValue(key, input, manifest.options, ctx);
   const flag = `${key} ${value}`;
   const before = projectSpec(manifest, manifest.options, resources);

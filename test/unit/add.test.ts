@@ -58,6 +58,10 @@ describe('add', () => {
       'A resource needs a database: run "create-backend add database postgres" first.',
     ],
     [
+      { module: 'database', fields: 'title:string' },
+      '--fields and --plural are for "add resource", not "add database": drop them, or add a resource.',
+    ],
+    [
       { module: 'database', value: 'mysql' },
       'Invalid value "mysql" for database: use one of postgres.',
     ],
