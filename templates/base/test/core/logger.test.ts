@@ -1,5 +1,6 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/core/logger.js";
+import { batchedDestination, createLogger } from "../../src/core/logger.js";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -26,5 +27,39 @@ describe("logger", () => {
     const { logger, lines } = capture();
     logger.warn({ reqId: "abc" }, "slow");
     expect(lines).toEqual([expect.objectContaining({ level: 40, reqId: "abc", msg: "slow" })]);
+  });
+
+  it("writes the lines of one event-loop turn together, in order, after the turn", async () => {
+    const writes: string[] = [];
+    const logger = createLogger(
+      "info",
+      batchedDestination({ write: (chunk) => writes.push(chunk) }),
+    );
+    logger.info("one");
+    logger.info("two");
+    expect(writes).toEqual([]);
+    await nextTurn();
+    expect(writes).toHaveLength(1);
+    expect(
+      writes[0]
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).msg),
+    ).toEqual(["one", "two"]);
+    logger.info("three");
+    await nextTurn();
+    expect(writes).toHaveLength(2);
+    expect(JSON.parse(writes[1]).msg).toBe("three");
+  });
+
+  it("writes pending lines at once when flushed, as before the process exits", () => {
+    const writes: string[] = [];
+    const logger = createLogger(
+      "info",
+      batchedDestination({ write: (chunk) => writes.push(chunk) }),
+    );
+    logger.info("last words");
+    logger.flush();
+    expect(writes.map((chunk) => JSON.parse(chunk).msg)).toEqual(["last words"]);
   });
 });

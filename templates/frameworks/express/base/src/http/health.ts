@@ -1,15 +1,18 @@
-import { Router } from "express";
+import type { Express } from "express";
 import { ServiceUnavailableError } from "../core/errors.js";
 
 type ReadinessCheck = () => Promise<unknown>;
 
-/** `/health` touches nothing; `/ready` succeeds only when every check does. */
-export function healthRouter(checks: ReadinessCheck[]): Router {
-  const router = Router();
-  router.get("/health", (_req, res) => {
+/**
+ * `/health` touches nothing; `/ready` succeeds only when every check does. The probes are
+ * routes of the app itself rather than of a mounted Router: they are the most frequent
+ * requests a server gets, and each Router level is one more walk through a middleware stack.
+ */
+export function healthRoutes(app: Express, checks: ReadinessCheck[]): void {
+  app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
-  router.get("/ready", async (req, res) => {
+  app.get("/ready", async (req, res) => {
     try {
       await Promise.all(checks.map((check) => check()));
     } catch (error) {
@@ -18,5 +21,4 @@ export function healthRouter(checks: ReadinessCheck[]): Router {
     }
     res.json({ status: "ok" });
   });
-  return router;
 }
