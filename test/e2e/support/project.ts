@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa, type Options } from 'execa';
+import { inject } from 'vitest';
 import type { Choices } from '../../../src/options/schema.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -25,7 +25,7 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 
 /** Generate a project with the built CLI (installing its dependencies), return its directory. */
 export async function generateProject(name: string, choices: Choices): Promise<string> {
-  const parent = await mkdtemp(path.join(tmpdir(), 'cb-e2e-'));
+  const parent = await mkdtemp(path.join(inject('e2eRoot'), `${name}-`));
   const flags = Object.entries(choices).flatMap(([key, value]) => [`--${key}`, value]);
   await execa('node', [BIN, name, ...flags, '--yes', '--no-git'], {
     cwd: parent,
