@@ -166,7 +166,7 @@ describe('create bare, edit, then add database, a resource, auth and another res
   describeContract(
     () => {
       if (!server) throw new Error('the server did not start');
-      return server.url;
+      return server;
     },
     { database: true, auth: true },
   );

@@ -58,7 +58,7 @@ describe.each(matrix)('generated $name', ({ choices, features }) => {
       await server?.stop('SIGKILL');
     });
 
-    describeContract(() => server.url, features);
+    describeContract(() => server, features);
   });
 
   it('shuts down cleanly on SIGTERM', async () => {

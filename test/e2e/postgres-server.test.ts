@@ -56,6 +56,6 @@ describe(`generated ${full.name} on a real PostgreSQL server`, () => {
 
   describeContract(() => {
     if (!server) throw new Error('the server did not start');
-    return server.url;
+    return server;
   }, full.features);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, request } from './http.js';
+import type { Server } from './project.js';
 
 /** What the generated project has, so the contract knows which routes to expect. */
 export interface Features {
@@ -8,14 +9,18 @@ export interface Features {
 }
 
 /**
- * The HTTP contract of DESIGN.md §3, checked over real HTTP against a running server.
- * Every framework's generated app must pass it unchanged. The server must be started with
- * `CORS_ORIGINS=https://app.example.com` and `AUTH_RATE_LIMIT_MAX` high enough for the auth
- * flow (about 20 requests) but finite: the last test exhausts it.
+ * The HTTP contract of DESIGN.md §3, checked over real HTTP against a running server (and
+ * what it prints). Every framework's generated app must pass it unchanged. The server must be
+ * started with `CORS_ORIGINS=https://app.example.com`, `LOG_LEVEL` at most `warn` and
+ * `AUTH_RATE_LIMIT_MAX` high enough for the auth flow (about 20 requests) but finite: the last
+ * test exhausts it.
  */
-export function describeContract(baseUrl: () => string, features: Features): void {
+export function describeContract(
+  server: () => Pick<Server, 'url' | 'output'>,
+  features: Features,
+): void {
   const call = (method: string, path: string, options?: Parameters<typeof request>[3]) =>
-    request(baseUrl(), method, path, options);
+    request(server().url, method, path, options);
 
   describe('operational endpoints', () => {
     it('GET /health is 200 {"status":"ok"}', async () => {
@@ -59,6 +64,14 @@ export function describeContract(baseUrl: () => string, features: Features): voi
       expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
 
+    it('logs each request on one JSON line that carries its request id', async () => {
+      const id = `log-check-${Date.now()}`;
+      await call('GET', '/api/v1/nope', { headers: { 'x-request-id': id } });
+      const line = await logLine(server, (entry) => entry.requestId === id);
+      expect(line).toMatchObject({ method: 'GET', url: '/api/v1/nope', statusCode: 404 });
+      expect(line.responseTime).toEqual(expect.any(Number));
+    });
+
     it('sets security headers and hides the framework', async () => {
       const reply = await call('GET', '/health');
       expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
@@ -72,7 +85,26 @@ export function describeContract(baseUrl: () => string, features: Features): voi
         headers: { origin: 'https://app.example.com' },
       });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      expect(allowed.headers.get('access-control-expose-headers')).toMatch(/x-request-id/i);
+      expect(allowed.headers.get('vary')).toMatch(/origin/i);
       const other = await call('GET', '/health', { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('answers CORS preflights for configured origins', async () => {
+      const preflight = (origin: string) =>
+        call('OPTIONS', '/api/v1', {
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+      const allowed = await preflight('https://app.example.com');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      expect(allowed.headers.get('access-control-allow-methods')).toMatch(/POST/);
+      const other = await preflight('https://evil.example');
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     });
 
@@ -116,6 +148,27 @@ type Call = (
   path: string,
   options?: Parameters<typeof request>[3],
 ) => ReturnType<typeof request>;
+
+/** Waits (briefly: the server writes its log lines after each turn) for a matching JSON line. */
+async function logLine(
+  server: () => Pick<Server, 'output'>,
+  matches: (entry: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    for (const text of server().output().split('\n')) {
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(text);
+      } catch {
+        continue; // not a JSON line, or not all of it yet
+      }
+      if (matches(entry)) return entry;
+    }
+    if (Date.now() > deadline) throw new Error(`no such log line in:\n${server().output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 async function signUp(call: Call): Promise<{ token: string; refreshToken: string; email: string }> {
   const email = `user-${crypto.randomUUID()}@example.com`;

@@ -1,4 +1,4 @@
-import { type DestinationStream, type Logger, pino } from "pino";
+import { type DestinationStream, type Level, type Logger, pino } from "pino";
 import type { Config } from "../config/env.js";
 
 export interface BatchedDestination extends DestinationStream {
@@ -75,4 +75,10 @@ export function createLogger(
     },
     destination,
   );
+}
+
+/** The level of a request's log line: errors for 5xx answers, warnings for 4xx, info otherwise. */
+export function levelForStatus(status: number): Level {
+  if (status >= 500) return "error";
+  return status >= 400 ? "warn" : "info";
 }

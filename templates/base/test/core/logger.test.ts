@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { batchedDestination, createLogger } from "../../src/core/logger.js";
+import { batchedDestination, createLogger, levelForStatus } from "../../src/core/logger.js";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -61,5 +61,17 @@ describe("logger", () => {
     logger.info("last words");
     logger.flush();
     expect(writes.map((chunk) => JSON.parse(chunk).msg)).toEqual(["last words"]);
+  });
+
+  it("logs 5xx answers as errors and 4xx as warnings", () => {
+    expect([200, 304, 400, 404, 429, 500, 503].map(levelForStatus)).toEqual([
+      "info",
+      "info",
+      "warn",
+      "warn",
+      "warn",
+      "error",
+      "error",
+    ]);
   });
 });

@@ -1,17 +1,16 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
+import { levelForStatus } from "../core/logger.js";
 import { resolveRequestId } from "../core/request-id.js";
 
-declare module "node:http" {
-  interface IncomingMessage {
+declare module "express-serve-static-core" {
+  interface Locals {
     /** The request id: a valid incoming `X-Request-Id`, else a new UUID. */
-    id: string;
+    requestId: string;
     /** A logger whose lines carry the request id. */
-    log: Logger;
-  }
-  interface ServerResponse {
+    logger: Logger;
     /** An unexpected error behind a 5xx answer, logged (with its stack) on the request line. */
-    err?: unknown;
+    error?: unknown;
   }
 }
 
@@ -21,23 +20,32 @@ declare module "node:http" {
  * purpose HTTP logger that serialises whole requests costs more than most handlers do. The
  * line's fields are flat: under `req`/`res` keys, pino would copy and re-serialise each line to
  * apply the header redaction paths.
+ *
+ * The id and logger live in `res.locals`, Express's place for values of one request, rather than
+ * on `req`: Express gives `req` and `res` new prototypes on every request, after which V8 makes
+ * each property added to them a slow store (about two microseconds apiece on Node 20).
  */
 export function httpLogger(logger: Logger) {
-  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+  return (req: Request, res: Response, next: NextFunction): void => {
     const started = performance.now();
-    const id = resolveRequestId(req.headers["x-request-id"]);
-    req.id = id;
-    req.log = logger.child({ reqId: id });
-    res.setHeader("X-Request-Id", id);
+    const requestId = resolveRequestId(req.headers["x-request-id"]);
+    const log = logger.child({ requestId });
+    res.locals.requestId = requestId;
+    res.locals.logger = log;
+    res.setHeader("X-Request-Id", requestId);
     res.on("finish", () => {
-      const line = {
-        method: req.method,
-        url: (req as { originalUrl?: string }).originalUrl ?? req.url,
-        statusCode: res.statusCode,
-        responseTime: Math.round(performance.now() - started),
-      };
-      if (res.err) req.log.error({ ...line, err: res.err }, "request failed");
-      else req.log.info(line, "request completed");
+      const { statusCode } = res;
+      const { error } = res.locals;
+      log[levelForStatus(statusCode)](
+        {
+          method: req.method,
+          url: req.originalUrl,
+          statusCode,
+          responseTime: Math.round(performance.now() - started),
+          ...(error !== undefined && { err: error }),
+        },
+        "request completed",
+      );
     });
     next();
   };

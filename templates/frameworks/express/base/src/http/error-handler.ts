@@ -9,17 +9,17 @@ export const notFoundHandler: RequestHandler = (req) => {
 
 /** Answers every error as `application/problem+json`. */
 export function errorHandler(exposeInternals: boolean): ErrorRequestHandler {
-  return (error, req, res, next) => {
+  return (error, _req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
     const problem = toProblem(fromBodyParser(error) ?? error, {
-      requestId: String(req.id),
+      requestId: res.locals.requestId,
       exposeInternals,
     });
     // The request logger logs it, with its stack, on the request's line.
-    if (problem.status >= 500) res.err = error;
+    if (problem.status >= 500) res.locals.error = error;
     res
       .status(problem.status)
       .set(problem.headers)

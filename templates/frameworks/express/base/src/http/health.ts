@@ -12,11 +12,11 @@ export function healthRoutes(app: Express, checks: ReadinessCheck[]): void {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
-  app.get("/ready", async (req, res) => {
+  app.get("/ready", async (_req, res) => {
     try {
       await Promise.all(checks.map((check) => check()));
     } catch (error) {
-      req.log.warn({ err: error }, "readiness check failed");
+      res.locals.logger.warn({ err: error }, "readiness check failed");
       throw new ServiceUnavailableError("A dependency is not ready.");
     }
     res.json({ status: "ok" });

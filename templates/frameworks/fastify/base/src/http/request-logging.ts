@@ -1,4 +1,5 @@
 import fp from "fastify-plugin";
+import { levelForStatus } from "../core/logger.js";
 
 /**
  * One line per request, when the response is sent, instead of Fastify's two (received and
@@ -9,14 +10,15 @@ import fp from "fastify-plugin";
 export const requestLogging = fp(
   async (app) => {
     app.addHook("onResponse", (request, reply, done) => {
-      const line = {
-        method: request.method,
-        url: request.url,
-        statusCode: reply.statusCode,
-        responseTime: Math.round(reply.elapsedTime),
-      };
-      if (reply.statusCode >= 500) request.log.error(line, "request completed");
-      else request.log.info(line, "request completed");
+      request.log[levelForStatus(reply.statusCode)](
+        {
+          method: request.method,
+          url: request.url,
+          statusCode: reply.statusCode,
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        "request completed",
+      );
       done();
     });
   },

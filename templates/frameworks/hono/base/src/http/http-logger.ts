@@ -1,11 +1,7 @@
 import { createMiddleware } from "hono/factory";
-import type { Level, Logger } from "pino";
+import type { Logger } from "pino";
+import { levelForStatus } from "../core/logger.js";
 import type { AppEnv } from "./app-env.js";
-
-function levelFor(status: number): Level {
-  if (status >= 500) return "error";
-  return status >= 400 ? "warn" : "info";
-}
 
 /**
  * Gives each request a child logger carrying its id, and logs one line when it completes: what
@@ -16,11 +12,11 @@ function levelFor(status: number): Level {
 export function httpLogger(logger: Logger) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const started = performance.now();
-    const log = logger.child({ reqId: c.get("requestId") });
+    const log = logger.child({ requestId: c.get("requestId") });
     c.set("logger", log);
     await next();
     const status = c.res.status;
-    log[levelFor(status)](
+    log[levelForStatus(status)](
       {
         method: c.req.method,
         url: c.req.path,

@@ -9,7 +9,10 @@ import type { AppEnv } from "./app-env.js";
  * of answering a small request. Requests made with app.request() (tests) have no Node response
  * and use c.header().
  */
-export function setResponseHeaders(c: Context<AppEnv>, headers: Iterable<[string, string]>): void {
+export function setResponseHeaders(
+  c: Context<AppEnv>,
+  headers: Iterable<readonly [string, string]>,
+): void {
   const outgoing = c.env?.outgoing;
   for (const [name, value] of headers) {
     if (outgoing) outgoing.setHeader(name, value);

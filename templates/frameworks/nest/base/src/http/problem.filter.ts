@@ -28,11 +28,11 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     if (res.headersSent) return;
     const problem = toProblem(fromNest(exception, req), {
-      requestId: String(req.id),
+      requestId: res.locals.requestId,
       exposeInternals: this.exposeInternals,
     });
     // The request logger logs it, with its stack, on the request's line.
-    if (problem.status >= 500 && exception instanceof Error) res.err = exception;
+    if (problem.status >= 500 && exception instanceof Error) res.locals.error = exception;
     res
       .status(problem.status)
       .set(problem.headers)
