@@ -12,7 +12,7 @@
 // responses (security headers) cost the client too, so throughput alone overstates the
 // server-side difference.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -103,22 +103,34 @@ function medians(results) {
 
 const rows = [];
 for (const framework of frameworks) {
+  const runs = { bare: [], generated: [] };
   const parent = mkdtempSync(path.join(tmpdir(), 'cb-bench-'));
   const dir = path.join(parent, `bench-${framework}`);
   console.error(`generating and building ${framework}…`);
-  run(
-    process.execPath,
-    [path.join(root, 'bin/create-backend.js'), dir, '--framework', framework, '--yes', '--no-git'],
-    parent,
-  );
-  run('npm', ['run', 'build'], dir);
-  copyFileSync(path.join(root, 'scripts/bare', `${framework}.js`), path.join(dir, 'bare.js'));
+  try {
+    run(
+      process.execPath,
+      [
+        path.join(root, 'bin/create-backend.js'),
+        dir,
+        '--framework',
+        framework,
+        '--yes',
+        '--no-git',
+      ],
+      parent,
+    );
+    run('npm', ['run', 'build'], dir);
+    copyFileSync(path.join(root, 'scripts/bare', `${framework}.js`), path.join(dir, 'bare.js'));
 
-  const runs = { bare: [], generated: [] };
-  for (let round = 0; round < rounds; round++) {
-    runs.bare.push(await measure(dir, 'bare.js', {}));
-    // Logging stays on at info level (to /dev/null), as in production.
-    runs.generated.push(await measure(dir, 'dist/server.js', { LOG_LEVEL: 'info' }));
+    for (let round = 0; round < rounds; round++) {
+      runs.bare.push(await measure(dir, 'bare.js', {}));
+      // Logging stays on at info level (to /dev/null), as in production.
+      runs.generated.push(await measure(dir, 'dist/server.js', { LOG_LEVEL: 'info' }));
+    }
+  } finally {
+    // An installed project is a few hundred MB.
+    rmSync(parent, { recursive: true, force: true });
   }
   rows.push({ framework, bare: medians(runs.bare), generated: medians(runs.generated) });
 }
