@@ -3,14 +3,17 @@
 //   npm run build && node scripts/bench-http.js [express fastify hono nest]
 //
 // For each framework it generates a project (postgres + jwt, every middleware on, installed),
-// builds it, then loads the generated server and a bare server of the same framework (from
-// scripts/bare/, run inside the generated project so both use the same installed versions)
-// one after the other with autocannon, alternating for ROUNDS rounds (load generator and
-// server share this machine, so single runs swing), and prints the median req/s, p99 latency
-// and the ratio of the medians. It also reads the server's own CPU time (Linux /proc) and
-// prints CPU microseconds per request: with the load generator on the same two cores, larger
-// responses (security headers) cost the client too, so throughput alone overstates the
-// server-side difference.
+// builds it, then loads three servers one after the other with autocannon, alternating for
+// ROUNDS rounds (load generator and server share this machine, so single runs swing):
+//   - bare: the framework with one route (scripts/bare/, run inside the generated project so
+//     both use the same installed versions);
+//   - bare + headers: the same, also sending the headers the generated app adds to that
+//     response (security headers, request id, CORS), read from the generated app itself. It
+//     shows what the contract's headers alone cost, before any middleware runs;
+//   - generated: the built project.
+// It prints the median req/s, p99 latency and throughput relative to bare. It also reads each
+// server's own CPU time (Linux /proc) and prints CPU microseconds per request, the steadier
+// figure on a shared machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -87,6 +90,23 @@ async function measure(cwd, script, env) {
   }
 }
 
+/** The headers of `script`'s answer to GET /health. */
+async function healthHeaders(cwd, script, env) {
+  const server = await start(cwd, script, env);
+  try {
+    return (await fetch(`${server.url}/health`)).headers;
+  } finally {
+    server.child.kill('SIGKILL');
+  }
+}
+
+/** The [name, value] pairs the generated app sends on /health and the bare server does not. */
+async function addedHeaders(dir) {
+  const bare = await healthHeaders(dir, 'bare.js', {});
+  const generated = await healthHeaders(dir, 'dist/server.js', {});
+  return [...generated].filter(([name]) => !bare.has(name));
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -101,9 +121,10 @@ function medians(results) {
   };
 }
 
+const servers = ['bare', 'bare + headers', 'generated'];
 const rows = [];
 for (const framework of frameworks) {
-  const runs = { bare: [], generated: [] };
+  const runs = Object.fromEntries(servers.map((server) => [server, []]));
   const parent = mkdtempSync(path.join(tmpdir(), 'cb-bench-'));
   const dir = path.join(parent, `bench-${framework}`);
   console.error(`generating and building ${framework}…`);
@@ -122,9 +143,15 @@ for (const framework of frameworks) {
     );
     run('npm', ['run', 'build'], dir);
     copyFileSync(path.join(root, 'scripts/bare', `${framework}.js`), path.join(dir, 'bare.js'));
+    const added = await addedHeaders(dir);
+    console.error(
+      `the generated app adds ${added.length} headers: ${added.map(([name]) => name).join(', ')}`,
+    );
+    const headers = JSON.stringify(added);
 
     for (let round = 0; round < rounds; round++) {
       runs.bare.push(await measure(dir, 'bare.js', {}));
+      runs['bare + headers'].push(await measure(dir, 'bare.js', { BARE_HEADERS: headers }));
       // Logging stays on at info level (to /dev/null), as in production.
       runs.generated.push(await measure(dir, 'dist/server.js', { LOG_LEVEL: 'info' }));
     }
@@ -132,22 +159,21 @@ for (const framework of frameworks) {
     // An installed project is a few hundred MB.
     rmSync(parent, { recursive: true, force: true });
   }
-  rows.push({ framework, bare: medians(runs.bare), generated: medians(runs.generated) });
+  for (const server of servers) rows.push({ framework, server, ...medians(runs[server]) });
 }
 
-const fmt = (n) => n.toFixed(0).padStart(7);
+const number = (n) => Math.round(n).toLocaleString('en-US');
 console.log(
   `\nGET /health, ${connections} connections, ${duration} s × ${rounds} rounds (medians), Node ${process.version}${pinned ? ', server and load generator on separate cores' : ''}\n`,
 );
 console.log(
-  'framework   bare req/s  p99 ms  CPU µs/req   generated req/s  p99 ms  CPU µs/req   req/s ratio  CPU ratio',
+  `${'framework'.padEnd(10)} ${'server'.padEnd(15)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'CPU µs/req'.padStart(11)} ${'vs bare'.padStart(8)}`,
 );
-for (const { framework, bare, generated } of rows) {
-  const ratio = ((generated.rps / bare.rps) * 100).toFixed(0);
-  const cpuRatio = ((bare.cpuUs / generated.cpuUs) * 100).toFixed(0);
+for (const row of rows) {
+  const bare = rows.find((r) => r.framework === row.framework && r.server === 'bare');
+  const ratio = `${((row.rps / bare.rps) * 100).toFixed(0)}%`;
   console.log(
-    `${framework.padEnd(10)} ${fmt(bare.rps)}    ${fmt(bare.p99)}   ${fmt(bare.cpuUs)}      ${fmt(generated.rps)}        ${fmt(generated.p99)}   ${fmt(generated.cpuUs)}      ${ratio.padStart(6)}%    ${cpuRatio.padStart(5)}%`,
+    `${row.framework.padEnd(10)} ${row.server.padEnd(15)} ${number(row.rps).padStart(8)} ${number(row.p99).padStart(7)} ${number(row.cpuUs).padStart(11)} ${ratio.padStart(8)}`,
   );
-  if (bare.errors || generated.errors)
-    console.log(`  (errors: bare ${bare.errors}, generated ${generated.errors})`);
+  if (row.errors) console.log(`  (${row.errors} errors or non-2xx answers)`);
 }

@@ -1,16 +1,22 @@
-// The bare framework: one controller answering {"status":"ok"}, nothing else. Decorators are
-// applied as functions so this runs as plain JavaScript.
+// The bare framework: one controller answering {"status":"ok"}, nothing else. Given
+// BARE_HEADERS (JSON [name, value] pairs), it also sends those headers, as the generated app
+// sets them. Decorators are applied as functions so this runs as plain JavaScript.
 import 'reflect-metadata';
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, Module, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+const headers = JSON.parse(process.env.BARE_HEADERS ?? '[]');
+
 class HealthController {
-  health() {
+  health(res) {
+    for (const [name, value] of headers) res.setHeader(name, value);
     return { status: 'ok' };
   }
 }
 const descriptor = Object.getOwnPropertyDescriptor(HealthController.prototype, 'health');
 Get('health')(HealthController.prototype, 'health', descriptor);
+// Only with headers to set: injecting the response has a cost of its own.
+if (headers.length > 0) Res({ passthrough: true })(HealthController.prototype, 'health', 0);
 Controller()(HealthController);
 
 class AppModule {}
