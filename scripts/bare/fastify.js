@@ -2,9 +2,7 @@
 // (JSON [name, value] pairs), it also sends those headers, as the generated app sets them.
 import Fastify from 'fastify';
 
-const headers = Object.fromEntries(
-  JSON.parse(process.env.BARE_HEADERS ?? '[]').map(([name, value]) => [name.toLowerCase(), value]),
-);
+const headers = Object.fromEntries(JSON.parse(process.env.BARE_HEADERS ?? '[]'));
 
 const app = Fastify();
 app.get('/health', async (_request, reply) => {

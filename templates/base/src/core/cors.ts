@@ -1,6 +1,14 @@
 /** Response headers as name and value pairs, in the order they are set. */
 export type HeaderPairs = readonly (readonly [name: string, value: string])[];
 
+/** The response headers a page's script may read on a cross-origin answer. */
+export const exposedHeaders = ["X-Request-Id"];
+
+/** `origins` as each framework's CORS package takes them: `*` alone allows any origin. */
+export function originOption(origins: string[]): "*" | string[] {
+  return origins.includes("*") ? "*" : origins;
+}
+
 /**
  * The CORS headers of an actual (not preflight) response, given the request's `Origin`, for
  * `origins` (`*` allows any) and `exposeHeaders` (the response headers a page's script may

@@ -1,8 +1,6 @@
 import corsPackage from "cors";
 import type { RequestHandler } from "express";
-import { corsHeaders } from "../core/cors.js";
-
-const exposedHeaders = ["X-Request-Id"];
+import { corsHeaders, exposedHeaders, originOption } from "../core/cors.js";
 
 /**
  * CORS for `origins` (`*` allows any). Preflights (OPTIONS) are answered by the cors package;
@@ -10,10 +8,7 @@ const exposedHeaders = ["X-Request-Id"];
  * requests, rebuilds its options and re-parses the response's `Vary` header.
  */
 export function cors(origins: string[]): RequestHandler {
-  const preflight = corsPackage({
-    origin: origins.includes("*") ? "*" : origins,
-    exposedHeaders,
-  });
+  const preflight = corsPackage({ origin: originOption(origins), exposedHeaders });
   const headersFor = corsHeaders(origins, exposedHeaders);
   return (req, res, next) => {
     if (req.method === "OPTIONS") return preflight(req, res, next);

@@ -1,13 +1,11 @@
 import fastifyCors from "@fastify/cors";
 import fp from "fastify-plugin";
-import { corsHeaders } from "../core/cors.js";
+import { corsHeaders, exposedHeaders, originOption } from "../core/cors.js";
 
 export interface CorsOptions {
   /** Allowed origins; `*` allows any. */
   origins: string[];
 }
-
-const exposedHeaders = ["X-Request-Id"];
 
 /**
  * CORS for `origins`. Preflights (OPTIONS) are answered by @fastify/cors, registered in a
@@ -17,12 +15,8 @@ const exposedHeaders = ["X-Request-Id"];
  */
 export const cors = fp<CorsOptions>(
   async (app, { origins }) => {
-    const anyOrigin = origins.includes("*");
     await app.register(async (preflights) => {
-      await preflights.register(fastifyCors, {
-        origin: anyOrigin ? "*" : origins,
-        exposedHeaders,
-      });
+      await preflights.register(fastifyCors, { origin: originOption(origins), exposedHeaders });
     });
 
     const headersFor = corsHeaders(origins, exposedHeaders);

@@ -1,10 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { cors as honoCors } from "hono/cors";
-import { corsHeaders } from "../core/cors.js";
+import { corsHeaders, exposedHeaders, originOption } from "../core/cors.js";
 import type { AppEnv } from "./app-env.js";
 import { setResponseHeaders } from "./response-headers.js";
-
-const exposeHeaders = ["X-Request-Id"];
 
 /**
  * CORS for `origins` (`*` allows any). Preflights are answered by hono/cors. Other responses
@@ -13,8 +11,8 @@ const exposeHeaders = ["X-Request-Id"];
  * instead of writing it directly.
  */
 export function cors(origins: string[]): MiddlewareHandler<AppEnv> {
-  const preflight = honoCors({ origin: origins.includes("*") ? "*" : origins, exposeHeaders });
-  const headersFor = corsHeaders(origins, exposeHeaders);
+  const preflight = honoCors({ origin: originOption(origins), exposeHeaders: exposedHeaders });
+  const headersFor = corsHeaders(origins, exposedHeaders);
   return (c, next) => {
     if (c.req.method === "OPTIONS") return preflight(c, next);
     setResponseHeaders(c, headersFor(c.req.header("origin")));
