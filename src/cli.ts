@@ -90,10 +90,13 @@ export async function main(
     root
       .command('add')
       .description('add a module to the project in the current directory')
-      .argument('<module>', `what to add: ${[...ADDABLE, 'resource'].join(', ')}`)
+      .argument(
+        '<module>',
+        `what to add: ${[...ADDABLE, 'resource'].join(', ')}, or a value on its own (redis, docker, ...)`,
+      )
       .argument(
         '[value]',
-        'which one, e.g. postgres, jwt, docker, github (asked or defaulted); for resource its name',
+        'which one, e.g. postgres, jwt, redis, docker, github (asked or defaulted); for resource its name',
       )
       .option(
         '--fields <fields>',

@@ -53,6 +53,10 @@ export const VERSIONS = {
   pg: '8.23.1',
   '@types/pg': '8.23.1',
 
+  // Redis
+  ioredis: '6.0.0',
+  'rate-limit-redis': '6.0.1',
+
   // Auth
   '@node-rs/argon2': '2.2.1',
   jose: '6.2.17',

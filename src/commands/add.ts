@@ -114,13 +114,23 @@ async function choiceAddition(
   resources: ResourceRecord[],
   ctx: Context,
 ): Promise<Addition> {
-  const key = parseModule(input.module);
+  const { key, value: named } = parseModule(input.module);
+  if (named !== undefined && input.value !== undefined && input.value !== named) {
+    throw new CliError(
+      `"add ${input.module}" already names ${key} ${named}: drop "${input.value}", or run "create-backend add ${key} ${input.value}".`,
+    );
+  }
   if (input.fields !== undefined || input.plural !== undefined) {
     throw new CliError(
       `--fields and --plural are for "add resource", not "add ${key}": drop them, or add a resource.`,
     );
   }
-  const value = await resolveValue(key, input, manifest.options, ctx);
+  const value = await resolveValue(
+    key,
+    { ...input, value: named ?? input.value },
+    manifest.options,
+    ctx,
+  );
   const flag = `${key} ${value}`;
   const before = projectSpec(manifest, manifest.options, resources);
   if (manifest.options[key] === value) return alreadyThere(key, value, flag, before);
@@ -286,14 +296,27 @@ async function applyAddition(
   return result;
 }
 
-function parseModule(name: string): Addable {
+/**
+ * What `add <module>` names: a choice (`add cache`, its value asked or defaulted), or one of a
+ * choice's values on its own (`add redis` for `add cache redis`, `add docker`, `add postgres`).
+ */
+function parseModule(name: string): { key: Addable; value?: string } {
   const key = ADDABLE.find((candidate) => candidate === name);
-  if (!key) {
-    throw new CliError(
-      `Unknown module "${name}": use one of ${[...ADDABLE, 'resource'].join(', ')}.`,
-    );
-  }
-  return key;
+  if (key) return { key };
+  const byValue = ADDABLE.find((candidate) =>
+    (choiceValues(candidate) as readonly string[]).includes(name),
+  );
+  if (byValue && name !== 'none') return { key: byValue, value: name };
+  throw new CliError(
+    `Unknown module "${name}": use one of ${[...ADDABLE, 'resource'].join(', ')} (or a value such as ${addableValues().join(', ')}).`,
+  );
+}
+
+/** Every value `add` can add on its own, e.g. postgres, jwt, redis, docker, github. */
+function addableValues(): string[] {
+  return ADDABLE.flatMap((key) =>
+    (choiceValues(key) as readonly string[]).filter((value) => value !== 'none'),
+  );
 }
 
 async function resolveValue(key: Addable, input: AddInput, current: Choices, ctx: Context) {

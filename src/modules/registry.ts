@@ -8,6 +8,7 @@ import { hono } from './hono.js';
 import { jwt } from './jwt.js';
 import { nest } from './nest.js';
 import { postgres } from './postgres.js';
+import { redis } from './redis.js';
 import { resource } from './resource.js';
 import type { ModuleDefinition } from './types.js';
 
@@ -21,6 +22,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   postgres,
   jwt,
   resource,
+  redis,
   docker,
   github,
 ];

@@ -40,7 +40,8 @@ export interface ModuleDefinition {
   description: string;
   /** Whether a project with these choices gets this module. */
   appliesTo: (choices: Choices) => boolean;
-  dependencies?: readonly DependencyName[];
+  /** Its packages; a function when they depend on other choices (a framework's store adapter). */
+  dependencies?: readonly DependencyName[] | ((choices: Choices) => readonly DependencyName[]);
   devDependencies?: readonly DependencyName[];
   scripts?: Readonly<Record<string, string>>;
   env?: readonly EnvVar[];

@@ -56,6 +56,19 @@ const auth = z._default(z.enum(['jwt', 'none']), 'jwt').register(choiceMeta, {
   },
 });
 
+const cache = z._default(z.enum(['redis', 'none']), 'none').register(choiceMeta, {
+  flag: 'cache',
+  message: 'A shared store for rate limits?',
+  description: 'shared store (rate limits across instances)',
+  labels: {
+    redis: {
+      label: 'Redis',
+      hint: 'ioredis; every instance counts against one limit when REDIS_URL is set',
+    },
+    none: { label: 'None', hint: 'each instance counts rate limits in its own memory' },
+  },
+});
+
 const deploy = z._default(z.enum(['docker', 'none']), 'docker').register(choiceMeta, {
   flag: 'deploy',
   message: 'How will you deploy it?',
@@ -77,7 +90,7 @@ const ci = z._default(z.enum(['github', 'none']), 'github').register(choiceMeta,
 });
 
 /** The project's choices, complete: what the manifest records and the modules read. */
-export const choicesSchema = z.strictObject({ framework, database, auth, deploy, ci });
+export const choicesSchema = z.strictObject({ framework, database, auth, cache, deploy, ci });
 
 export type Choices = z.infer<typeof choicesSchema>;
 export type ChoiceKey = keyof Choices;
@@ -101,7 +114,13 @@ export function metaOf(key: ChoiceKey): ChoiceMeta {
 }
 
 /** The choices `add` can add to an existing project: everything but the framework. */
-export const ADDABLE = ['database', 'auth', 'deploy', 'ci'] as const satisfies readonly ChoiceKey[];
+export const ADDABLE = [
+  'database',
+  'auth',
+  'cache',
+  'deploy',
+  'ci',
+] as const satisfies readonly ChoiceKey[];
 export type Addable = (typeof ADDABLE)[number];
 
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
@@ -118,6 +137,7 @@ export const createInputSchema = z.strictObject({
   framework: optional(framework),
   database: optional(database),
   auth: optional(auth),
+  cache: optional(cache),
   deploy: optional(deploy),
   ci: optional(ci),
   directory: z.optional(z.string()),

@@ -1,5 +1,5 @@
 import type { ModuleDefinition } from '../modules/types.js';
-import type { PackageManager } from '../options/schema.js';
+import type { Choices, PackageManager } from '../options/schema.js';
 import { type DependencyName, VERSIONS } from '../versions.js';
 
 /** The package.json fields the CLI owns. */
@@ -28,9 +28,11 @@ export function pinned(names: readonly DependencyName[]): Record<string, string>
  * it); npm ships with Node.
  */
 export function buildPackageJson(
-  project: { name: string; pm: PackageManager; pmVersion?: string },
+  project: { name: string; pm: PackageManager; pmVersion?: string; choices: Choices },
   modules: readonly ModuleDefinition[],
 ): PackageJson {
+  const dependencies = ({ dependencies = [] }: ModuleDefinition) =>
+    typeof dependencies === 'function' ? dependencies(project.choices) : dependencies;
   const pinnedPm = project.pm !== 'npm' && project.pmVersion;
   return {
     name: project.name,
@@ -40,7 +42,7 @@ export function buildPackageJson(
     engines: { node: '>=20.12' },
     ...(pinnedPm && { packageManager: `${project.pm}@${project.pmVersion}` }),
     scripts: Object.assign({}, ...modules.map((module) => module.scripts ?? {})),
-    dependencies: pinned(modules.flatMap((module) => module.dependencies ?? [])),
+    dependencies: pinned(modules.flatMap(dependencies)),
     devDependencies: pinned(modules.flatMap((module) => module.devDependencies ?? [])),
   };
 }

@@ -87,6 +87,8 @@ export function templateContext(
     ...choices,
     hasDatabase: choices.database !== 'none',
     hasAuth: choices.auth !== 'none',
+    hasRedis: choices.cache !== 'none',
+    hasConnections: choices.database !== 'none' || choices.cache !== 'none',
     hasDocker: choices.deploy !== 'none',
     hasCi: choices.ci !== 'none',
     pm,

@@ -13,6 +13,10 @@ export interface TemplateContext {
   ci: string;
   hasDatabase: boolean;
   hasAuth: boolean;
+  hasRedis: boolean;
+  /** Whether the app holds connections (database, Redis) that tests create and close. */
+  hasConnections: boolean;
+  cache: string;
   hasDocker: boolean;
   hasCi: boolean;
   pm: string;

@@ -37,7 +37,7 @@ describe('create-backend (built, as a process)', () => {
       'none',
     ]);
     expect(catalog.rules[0].id).toBe('auth-needs-database');
-    expect(catalog.combinations).toHaveLength(48);
+    expect(catalog.combinations).toHaveLength(96);
     expect(catalog.resourceFieldTypes).toEqual([
       'string',
       'text',
@@ -88,7 +88,7 @@ describe('create-backend (built, as a process)', () => {
     );
     expect(exitCode).toBe(0);
     expect(stdout).toContain(
-      'framework=express database=none auth=none deploy=docker ci=github pm=npm',
+      'framework=express database=none auth=none cache=none deploy=docker ci=github pm=npm',
     );
     expect(stdout).toContain('cd svc');
     expect(await readdir(path.join(cwd, 'svc'))).toContain('create-backend.json');

@@ -6,6 +6,7 @@ import { describeContract } from './support/contract.js';
 import { expectProblem, request } from './support/http.js';
 import {
   childEnv,
+  e2eRedisUrl,
   generateProject,
   runScript,
   type Server,
@@ -27,11 +28,12 @@ const INVOICE_FIELDS =
 
 /**
  * A project created bare, edited by its user, then grown with `add database postgres`,
- * `add resource`, `add auth jwt` and another `add resource` must keep the user's edit, serve
- * the same contract as one created with postgres + jwt, and serve its new resources (owned by
- * their user, the first one through the migration that gave it an owner).
+ * `add resource`, `add auth jwt`, another `add resource` and `add redis` must keep the user's
+ * edit, pass its own tests (those of its rate limits in Redis included), serve the same
+ * contract as one created with postgres + jwt, and serve its new resources (owned by their
+ * user, the first one through the migration that gave it an owner).
  */
-describe('create bare, edit, then add database, a resource, auth and another resource', () => {
+describe('create bare, edit, then add database, a resource, auth, another resource and Redis', () => {
   let dir: string;
   let server: Server | undefined;
 
@@ -40,6 +42,7 @@ describe('create bare, edit, then add database, a resource, auth and another res
       framework: 'express',
       database: 'none',
       auth: 'none',
+      cache: 'none',
       deploy: 'none',
       ci: 'none',
     });
@@ -73,13 +76,16 @@ describe('create bare, edit, then add database, a resource, auth and another res
     );
     const twice = await add(dir, 'resource', 'invoice', '--fields', INVOICE_FIELDS);
     expect(twice.stdout).toContain('already has resource invoice');
+    await add(dir, 'redis');
     expect(await readFile(path.join(dir, 'src/app.ts'), 'utf8')).toContain('hello: "mine"');
   });
 
   it('passes its own lint, typecheck, tests and build', async () => {
     await runScript(dir, 'lint');
     await runScript(dir, 'typecheck');
-    await runScript(dir, 'test');
+    const output = await runScript(dir, 'test', { REDIS_URL: e2eRedisUrl() });
+    expect(output).toMatch(/shared-rate-limit\.test\.ts \(2 tests\)/);
+    expect(output).not.toMatch(/skipped/);
     await runScript(dir, 'build');
   });
 
@@ -168,7 +174,7 @@ describe('create bare, edit, then add database, a resource, auth and another res
       if (!server) throw new Error('the server did not start');
       return server;
     },
-    { database: true, auth: true },
+    { database: true, auth: true, redis: false },
   );
 });
 
@@ -207,6 +213,7 @@ describe.each(frameworks)('add resource to a %s project', (framework) => {
       framework: framework as 'fastify' | 'hono' | 'nest',
       database: 'postgres',
       auth: 'jwt',
+      cache: 'none',
       deploy: 'none',
       ci: 'none',
     });

@@ -5,6 +5,7 @@ import { validCombinations } from '../../src/commands/list.js';
 import { type Combination, selectedMatrix } from './matrix.js';
 import { describeContract } from './support/contract.js';
 import {
+  e2eRedisUrl,
   generateProject,
   runScript,
   runServerToExit,
@@ -22,20 +23,20 @@ const CONTRACT_ENV = {
   LOG_LEVEL: 'warn',
 };
 
-describe.each(matrix)('generated $name', ({ choices, features }) => {
+describe.each(matrix)('generated $name', ({ name, choices, features }) => {
   let dir: string;
+  // With Redis, its tests and the contract server count rate limits there.
+  let redisEnv: Record<string, string> = {};
 
   beforeAll(async () => {
-    dir = await generateProject(
-      `app-${choices.framework}-${choices.database}-${choices.auth}`,
-      choices,
-    );
+    if (features.redis) redisEnv = { REDIS_URL: e2eRedisUrl() };
+    dir = await generateProject(`app-${name}`, choices);
   });
 
   it('passes its own lint, typecheck, tests and build', async () => {
     await runScript(dir, 'lint');
     await runScript(dir, 'typecheck');
-    await runScript(dir, 'test');
+    await runScript(dir, 'test', redisEnv);
     await runScript(dir, 'build');
     expect(await readdir(path.join(dir, 'dist'))).toContain('server.js');
   });
@@ -52,7 +53,7 @@ describe.each(matrix)('generated $name', ({ choices, features }) => {
   describe('served with the .env written at creation', () => {
     let server: Server;
     beforeAll(async () => {
-      server = await startServer(dir, CONTRACT_ENV);
+      server = await startServer(dir, { ...CONTRACT_ENV, ...redisEnv });
     });
     afterAll(async () => {
       await server?.stop('SIGKILL');
@@ -60,6 +61,40 @@ describe.each(matrix)('generated $name', ({ choices, features }) => {
 
     describeContract(() => server, features);
   });
+
+  if (features.redis) {
+    it('counts one rate limit for two servers on the same Redis', async () => {
+      // Behind a trusted proxy, each run is a client of its own: no earlier count applies.
+      const client = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join('.')}`;
+      const env = {
+        ...redisEnv,
+        TRUST_PROXY: '1',
+        RATE_LIMIT_MAX: '3',
+        LOG_LEVEL: 'warn',
+        ...(features.database ? { DATABASE_URL: 'memory:' } : {}),
+      };
+      const servers = await Promise.all([startServer(dir, env), startServer(dir, env)]);
+      try {
+        const statuses: number[] = [];
+        for (const server of [...servers, ...servers]) {
+          const reply = await fetch(`${server.url}/api/v1/nope`, {
+            headers: { 'x-forwarded-for': client },
+          });
+          statuses.push(reply.status);
+        }
+        // Counted apart, each server would have seen two requests, under the limit of three.
+        expect(statuses).toEqual([404, 404, 404, 429]);
+      } finally {
+        await Promise.all(servers.map((server) => server.stop('SIGKILL')));
+      }
+    });
+
+    it('refuses to start when Redis cannot be reached, saying so', async () => {
+      const result = await runServerToExit(dir, { REDIS_URL: 'redis://127.0.0.1:1' });
+      expect(result.exitCode).toBe(1);
+      expect(String(result.all)).toMatch(/could not connect to Redis/);
+    });
+  }
 
   it('shuts down cleanly on SIGTERM', async () => {
     const server = await startServer(dir, {});

@@ -11,14 +11,18 @@ export interface Combination {
 /** Build a combination from choices; its name lists the non-default-free parts. */
 export function combination(choices: Choices): Combination {
   return {
-    name: `${choices.framework}-${choices.database}-${choices.auth}`,
+    name: `${choices.framework}-${choices.database}-${choices.auth}${choices.cache === 'none' ? '' : `-${choices.cache}`}`,
     choices,
-    features: { database: choices.database !== 'none', auth: choices.auth !== 'none' },
+    features: {
+      database: choices.database !== 'none',
+      auth: choices.auth !== 'none',
+      redis: choices.cache === 'redis',
+    },
   };
 }
 
-const FULL = { deploy: 'docker', ci: 'github' } as const;
-const BARE = { deploy: 'none', ci: 'none' } as const;
+const FULL = { cache: 'redis', deploy: 'docker', ci: 'github' } as const;
+const BARE = { cache: 'none', deploy: 'none', ci: 'none' } as const;
 
 /**
  * The combinations .ci/run proves on every change. Adding one is one line; `E2E_MATRIX=all`
@@ -33,6 +37,7 @@ export const CI_MATRIX: Combination[] = [
   combination({ framework: 'hono', database: 'postgres', auth: 'jwt', ...FULL }),
   combination({ framework: 'nest', database: 'postgres', auth: 'jwt', ...FULL }),
   combination({ framework: 'nest', database: 'none', auth: 'none', ...BARE }),
+  combination({ framework: 'hono', database: 'none', auth: 'none', ...BARE, cache: 'redis' }),
 ];
 
 /** The combinations this run proves, from E2E_MATRIX and E2E_FRAMEWORK. */

@@ -8,6 +8,7 @@ const full = combination({
   framework: 'express',
   database: 'postgres',
   auth: 'jwt',
+  cache: 'none',
   deploy: 'docker',
   ci: 'github',
 });

@@ -50,8 +50,16 @@ describe('add', () => {
 
   it.each([
     [
-      { module: 'redis' },
-      'Unknown module "redis": use one of database, auth, deploy, ci, resource.',
+      { module: 'kafka' },
+      'Unknown module "kafka": use one of database, auth, cache, deploy, ci, resource (or a value such as postgres, jwt, redis, docker, github).',
+    ],
+    [
+      { module: 'none' },
+      'Unknown module "none": use one of database, auth, cache, deploy, ci, resource (or a value such as postgres, jwt, redis, docker, github).',
+    ],
+    [
+      { module: 'redis', value: 'postgres' },
+      '"add redis" already names cache redis: drop "postgres", or run "create-backend add cache postgres".',
     ],
     [
       { module: 'resource', value: 'invoice', fields: 'title:string' },
@@ -109,6 +117,34 @@ describe('add', () => {
       await readFile(path.join(dir, 'drizzle/meta/_journal.json'), 'utf8'),
     );
     expect(journal.entries.map((entry: { tag: string }) => entry.tag)).toEqual(['0000_todos']);
+  });
+
+  it('adds Redis by its name: the connection, the shared limits, REDIS_URL left empty', async () => {
+    const dir = await minimalProject();
+    await edit(dir, 'src/app.ts', (text) =>
+      text.replace('  return app;\n}', '  app.locals.mine = true;\n  return app;\n}'),
+    );
+    const run = fakeRunner();
+    const result = await addModule({ module: 'redis' }, testContext({ cwd: dir, run }));
+
+    expect(result).toMatchObject({ module: 'cache', value: 'redis', installed: true });
+    expect(run.calls).toEqual(['npm install']);
+    expect(result.changes).toContainEqual({ path: 'src/redis/client.ts', kind: 'create' });
+    expect(result.changes).toContainEqual({ path: 'src/app.ts', kind: 'merge' });
+    const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
+    expect(app).toContain('app.locals.mine = true;');
+    expect(app).toContain('shared("api")');
+    expect(await readFile(path.join(dir, '.env'), 'utf8')).toMatch(/^REDIS_URL=$/m);
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toEqual(
+      expect.arrayContaining(['ioredis', 'rate-limit-redis']),
+    );
+    const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
+    expect(manifest.options.cache).toBe('redis');
+    expect(manifest.modules).toContain('redis');
+
+    const again = await addModule({ module: 'cache' }, testContext({ cwd: dir }));
+    expect(again.changes).toEqual([]);
   });
 
   it('is harmless the second time', async () => {

@@ -56,12 +56,14 @@ describe('createProject', () => {
       'none',
       'none',
       'none',
+      'none',
       false,
       false,
     ]);
     const result = await createProject({}, testContext({ cwd, prompter }));
     expect(prompter.asked.map((q) => q.kind)).toEqual([
       'text',
+      'select',
       'select',
       'select',
       'select',
@@ -74,6 +76,7 @@ describe('createProject', () => {
       framework: 'express',
       database: 'none',
       auth: 'none',
+      cache: 'none',
       deploy: 'none',
       ci: 'none',
     });

@@ -92,6 +92,40 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
   });
 });
 
+describe.each(
+  combos
+    .filter((c) => c.deploy === 'docker' && c.ci === 'github')
+    .map((c) => [label(c), c] as const),
+)('Redis for %s', (_, choices) => {
+  let project: Plan;
+  beforeAll(async () => {
+    project = await plan(choices);
+  });
+  const has = choices.cache === 'redis';
+
+  it(has ? 'brings the client, its store adapter and REDIS_URL' : 'brings none of it', () => {
+    const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
+    const adapter = choices.framework === 'express' || choices.framework === 'nest';
+    expect(Boolean(pkg.dependencies.ioredis)).toBe(has);
+    expect(Boolean(pkg.dependencies['rate-limit-redis'])).toBe(has && adapter);
+    expect(Boolean(fileOf(project, 'src/redis/client.ts'))).toBe(has);
+    expect(Boolean(fileOf(project, 'test/http/shared-rate-limit.test.ts'))).toBe(has);
+    expect(fileOf(project, 'src/config/env.ts')?.includes('REDIS_URL')).toBe(has);
+    // Empty in .env: a fresh machine has no Redis, and the limits then stay in memory.
+    expect(/^REDIS_URL=$/m.test(fileOf(project, '.env') ?? '')).toBe(has);
+  });
+
+  it(has ? 'runs Redis next to the app in compose and in CI' : 'runs no Redis', () => {
+    const compose = fileOf(project, 'docker-compose.yml') ?? '';
+    const workflow = fileOf(project, '.github/workflows/ci.yml') ?? '';
+    expect(/^ {2}redis:\n {4}image: redis:7-alpine$/m.test(compose)).toBe(has);
+    expect(/^ {6}REDIS_URL: redis:\/\/redis:6379$/m.test(compose)).toBe(has);
+    expect(/^ {6}redis:\n {8}condition: service_healthy$/m.test(compose)).toBe(has);
+    expect(/^ {6}redis:\n {8}image: redis:7$/m.test(workflow)).toBe(has);
+    expect(/^ {6}REDIS_URL: redis:\/\/localhost:6379$/m.test(workflow)).toBe(has);
+  });
+});
+
 describe.each(combos.filter((c) => c.ci === 'github').map((c) => [label(c), c] as const))(
   'GitHub workflow for %s',
   (_, choices) => {

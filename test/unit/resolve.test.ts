@@ -11,6 +11,7 @@ describe('resolveChoices without a person', () => {
       framework: 'express',
       database: 'postgres',
       auth: 'jwt',
+      cache: 'none',
       deploy: 'none',
       ci: 'github',
     });
@@ -30,7 +31,7 @@ describe('resolveChoices without a person', () => {
 
 describe('resolveChoices with a person', () => {
   it('asks only what flags left open, offering only compatible values', async () => {
-    const prompter = scriptedPrompter(['express', 'none', 'none']);
+    const prompter = scriptedPrompter(['express', 'none', 'none', 'redis']);
     const choices = await resolveChoices(
       { deploy: 'docker', ci: 'none' },
       { interactive: true, prompter },
@@ -39,12 +40,14 @@ describe('resolveChoices with a person', () => {
       'Which HTTP framework?',
       'Which database?',
       'Which authentication?',
+      'A shared store for rate limits?',
     ]);
     expect(prompter.asked[2]?.options).toEqual(['none']);
     expect(choices).toEqual({
       framework: 'express',
       database: 'none',
       auth: 'none',
+      cache: 'redis',
       deploy: 'docker',
       ci: 'none',
     });

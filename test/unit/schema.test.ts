@@ -15,6 +15,7 @@ describe('options schema', () => {
       framework: 'express',
       database: 'postgres',
       auth: 'jwt',
+      cache: 'none',
       deploy: 'docker',
       ci: 'github',
     });

@@ -5,12 +5,26 @@ import { readLayers } from '../../src/plan/template-source.js';
 
 const snapshots: [string, Choices][] = [
   [
-    'express-postgres-jwt-docker-github',
-    { framework: 'express', database: 'postgres', auth: 'jwt', deploy: 'docker', ci: 'github' },
+    'express-postgres-jwt-redis-docker-github',
+    {
+      framework: 'express',
+      database: 'postgres',
+      auth: 'jwt',
+      cache: 'redis',
+      deploy: 'docker',
+      ci: 'github',
+    },
   ],
   [
-    'express-none-none-none-none',
-    { framework: 'express', database: 'none', auth: 'none', deploy: 'none', ci: 'none' },
+    'express-none-none-none-none-none',
+    {
+      framework: 'express',
+      database: 'none',
+      auth: 'none',
+      cache: 'none',
+      deploy: 'none',
+      ci: 'none',
+    },
   ],
 ];
 

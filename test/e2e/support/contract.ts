@@ -6,6 +6,8 @@ import type { Server } from './project.js';
 export interface Features {
   database: boolean;
   auth: boolean;
+  /** Rate limits kept in Redis: the contract server is started with REDIS_URL. */
+  redis: boolean;
 }
 
 /**

@@ -2,8 +2,8 @@ import type { RateLimitPluginOptions } from "@fastify/rate-limit";
 import { RateLimitedError } from "../core/errors.js";
 
 /**
- * Limits requests per client IP within a fixed window. The store is in memory, so each instance
- * counts on its own; pass `redis` to share one limit between instances.
+ * Limits requests per client IP within a fixed window. By default the count is kept in memory,
+ * so each instance counts on its own; a `redis` option shares one limit between instances.
  */
 export function rateLimitOptions(timeWindow: number, max: number): RateLimitPluginOptions {
   return {

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { rateLimiter } from "hono-rate-limiter";
+import { rateLimiter, type Store } from "hono-rate-limiter";
 import { RateLimitedError } from "../core/errors.js";
 import type { AppEnv } from "./app-env.js";
 import { clientAddress } from "./client-address.js";
@@ -8,20 +8,24 @@ interface RateLimitOptions {
   windowMs: number;
   limit: number;
   trustProxy: number;
+  /** Where hits are counted; in memory by default. */
+  store?: Store<AppEnv>;
 }
 
 /**
- * Limits requests per client address within a fixed window. The store is in memory, so each
- * instance counts on its own; pass a shared `store` to rateLimiter() to limit across instances.
+ * Limits requests per client address within a fixed window. By default the count is kept in
+ * memory, so each instance counts on its own; a shared `store` limits across instances.
  */
 export function rateLimit({
   windowMs,
   limit,
   trustProxy,
+  store,
 }: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return rateLimiter<AppEnv>({
     windowMs,
     limit,
+    ...(store && { store }),
     standardHeaders: "draft-7",
     keyGenerator: (c) =>
       clientAddress(

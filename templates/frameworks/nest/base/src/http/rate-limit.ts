@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
+import { type Options, rateLimit } from "express-rate-limit";
 import { RateLimitedError } from "../core/errors.js";
 
 // A platform polling its probes must never be locked out of them.
@@ -7,10 +7,14 @@ const probes = new Set(["/health", "/ready"]);
 
 /**
  * Limits requests per client IP within a fixed window, in front of routing, so unknown routes
- * count too. The store is in memory, so each instance counts on its own; pass a shared `store`
- * to rateLimit() to limit across instances.
+ * count too. By default the count is kept in memory, so each instance counts on its own;
+ * `options` can give a shared store (see `add cache redis`).
  */
-export function rateLimiter(windowMs: number, limit: number): RequestHandler {
+export function rateLimiter(
+  windowMs: number,
+  limit: number,
+  options: Partial<Options> = {},
+): RequestHandler {
   const limiter = rateLimit({
     windowMs,
     limit,
@@ -18,6 +22,7 @@ export function rateLimiter(windowMs: number, limit: number): RequestHandler {
     legacyHeaders: false,
     // Retry-After is already set by the limiter; the error only shapes the problem body.
     handler: (_req, _res, next) => next(new RateLimitedError()),
+    ...options,
   });
   // Probes pass before the limiter rather than through its `skip` option: the limiter is
   // asynchronous and resolves the client address before it asks `skip`.

@@ -86,7 +86,10 @@ describe("/api/v1/auth", () => {
   });
 
   it("rate limits sign-in attempts separately", async () => {
-    const limited = await createTestApp({ AUTH_RATE_LIMIT_MAX: "1" }, testApp.database);
+    const limited = await createTestApp(
+      { AUTH_RATE_LIMIT_MAX: "1" },
+      { database: testApp.database },
+    );
     try {
       const attempt = () => post("/login", { email: "a@example.com", password }, limited);
       expect((await attempt()).statusCode).toBe(401);

@@ -1,0 +1,22 @@
+import type { ModuleDefinition } from './types.js';
+
+/** Redis through ioredis: rate limits every instance shares, when REDIS_URL is set. */
+export const redis: ModuleDefinition = {
+  id: 'redis',
+  description: 'Redis (ioredis): rate limits shared by every instance when REDIS_URL is set',
+  appliesTo: (choices) => choices.cache === 'redis',
+  // express-rate-limit (Express, NestJS) needs a store package; Fastify's and Hono's limiters
+  // ship their own Redis stores.
+  dependencies: (choices) =>
+    choices.framework === 'express' || choices.framework === 'nest'
+      ? ['ioredis', 'rate-limit-redis']
+      : ['ioredis'],
+  env: [
+    {
+      name: 'REDIS_URL',
+      description:
+        'redis://[user:password@]host:6379[/db] (rediss:// for TLS) to share rate limits between instances; empty keeps them in memory',
+      example: '',
+    },
+  ],
+};
