@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeContract } from './support/contract.js';
@@ -83,7 +84,10 @@ describe('create bare, edit, then add database, a resource, auth, another resour
   it('passes its own lint, typecheck, tests and build', async () => {
     await runScript(dir, 'lint');
     await runScript(dir, 'typecheck');
-    const output = await runScript(dir, 'test', { REDIS_URL: e2eRedisUrl() });
+    const output = stripVTControlCharacters(
+      await runScript(dir, 'test', { REDIS_URL: e2eRedisUrl() }),
+    );
+    // With REDIS_URL set, the tests of the shared limits run rather than skip.
     expect(output).toMatch(/shared-rate-limit\.test\.ts \(2 tests\)/);
     expect(output).not.toMatch(/skipped/);
     await runScript(dir, 'build');
