@@ -303,24 +303,20 @@ async function applyAddition(
 function parseModule(name: string): { key: Addable; value?: string } {
   const key = ADDABLE.find((candidate) => candidate === name);
   if (key) return { key };
-  const byValue = ADDABLE.find((candidate) =>
-    (choiceValues(candidate) as readonly string[]).includes(name),
-  );
-  if (byValue && name !== 'none') return { key: byValue, value: name };
+  const byValue = ADDABLE.find((candidate) => addableValues(candidate).includes(name));
+  if (byValue) return { key: byValue, value: name };
   throw new CliError(
-    `Unknown module "${name}": use one of ${[...ADDABLE, 'resource'].join(', ')} (or a value such as ${addableValues().join(', ')}).`,
+    `Unknown module "${name}": use one of ${[...ADDABLE, 'resource'].join(', ')} (or a value such as ${ADDABLE.flatMap(addableValues).join(', ')}).`,
   );
 }
 
-/** Every value `add` can add on its own, e.g. postgres, jwt, redis, docker, github. */
-function addableValues(): string[] {
-  return ADDABLE.flatMap((key) =>
-    (choiceValues(key) as readonly string[]).filter((value) => value !== 'none'),
-  );
+/** The values `add` can give a choice: all but `none`. */
+function addableValues(key: Addable): string[] {
+  return (choiceValues(key) as readonly string[]).filter((value) => value !== 'none');
 }
 
 async function resolveValue(key: Addable, input: AddInput, current: Choices, ctx: Context) {
-  const values = choiceValues(key).filter((value) => value !== 'none') as string[];
+  const values = addableValues(key);
   if (input.value !== undefined) {
     if (!values.includes(input.value)) {
       throw new CliError(
