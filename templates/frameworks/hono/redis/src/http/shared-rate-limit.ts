@@ -2,6 +2,7 @@ import { type RedisClient, RedisStore, type Store } from "hono-rate-limiter";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { RedisConnection } from "../redis/client.js";
+import { storeFailureReporter } from "../redis/store-failures.js";
 import type { AppEnv } from "./app-env.js";
 
 /** hono-rate-limiter's Redis store speaks to its client through these four calls. */
@@ -20,8 +21,8 @@ function storeClient(client: Redis): RedisClient {
 
 /**
  * A store in Redis for the limiter called `name`, so every instance on the same server counts
- * against one limit. While Redis cannot answer, requests pass unlimited (and each one is
- * logged) rather than fail: an outage of the limiter's store must not take the API down.
+ * against one limit. While Redis cannot answer, requests pass unlimited (and are reported)
+ * rather than fail: an outage of the limiter's store must not take the API down.
  */
 export function sharedRateLimitStore(
   redis: RedisConnection,
@@ -32,6 +33,7 @@ export function sharedRateLimitStore(
     client: storeClient(redis.client),
     prefix: `${redis.keyPrefix}rate-limit:${name}:`,
   });
+  const report = storeFailureReporter(logger);
   return {
     init: (options) => store.init(options),
     get: (key) => store.get(key),
@@ -39,7 +41,7 @@ export function sharedRateLimitStore(
       try {
         return await store.increment(key);
       } catch (error) {
-        logger.error({ err: error }, "rate limit store failed, request allowed without a limit");
+        report(error);
         return { totalHits: 0 };
       }
     },
