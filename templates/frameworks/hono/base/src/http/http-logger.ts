@@ -16,15 +16,14 @@ export function httpLogger(logger: Logger) {
     c.set("logger", log);
     await next();
     const status = c.res.status;
-    log[levelForStatus(status)](
-      {
-        method: c.req.method,
-        url: c.req.path,
-        statusCode: status,
-        responseTime: Math.round(performance.now() - started),
-        ...(status >= 500 && c.error && { err: c.error }),
-      },
-      "request completed",
-    );
+    const line = {
+      method: c.req.method,
+      url: c.req.path,
+      statusCode: status,
+      responseTime: Math.round(performance.now() - started),
+      // pino leaves undefined fields out of the line.
+      err: status >= 500 ? c.error : undefined,
+    };
+    log[levelForStatus(status)](line, "request completed");
   });
 }
