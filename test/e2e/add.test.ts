@@ -101,7 +101,7 @@ describe('create bare, edit, then add database, a resource, auth, another resour
     server = await startServer(dir, {
       CORS_ORIGINS: 'https://app.example.com',
       AUTH_RATE_LIMIT_MAX: '40',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     });
     const hello = await request(server.url, 'GET', '/api/v1/hello');
     expect(hello.body).toEqual({ hello: 'mine' });

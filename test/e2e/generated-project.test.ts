@@ -20,7 +20,7 @@ const CONTRACT_ENV = {
   CORS_ORIGINS: 'https://app.example.com',
   RATE_LIMIT_MAX: '300',
   AUTH_RATE_LIMIT_MAX: '40',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'info',
 };
 
 describe.each(matrix)('generated $name', ({ name, choices, features }) => {

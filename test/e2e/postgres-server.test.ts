@@ -47,7 +47,7 @@ describe(`generated ${full.name} on a real PostgreSQL server`, () => {
       JWT_SECRET: 'e2e-secret-that-is-long-enough-for-production-use',
       CORS_ORIGINS: 'https://app.example.com',
       AUTH_RATE_LIMIT_MAX: '40',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     };
     await runScript(dir, 'build');
     const migrated = await runScript(dir, 'db:migrate', env);

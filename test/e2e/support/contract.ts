@@ -13,7 +13,7 @@ export interface Features {
 /**
  * The HTTP contract of DESIGN.md §3, checked over real HTTP against a running server (and
  * what it prints). Every framework's generated app must pass it unchanged. The server must be
- * started with `CORS_ORIGINS=https://app.example.com`, `LOG_LEVEL` at most `warn` and
+ * started with `CORS_ORIGINS=https://app.example.com`, `LOG_LEVEL=info` (the default) and
  * `AUTH_RATE_LIMIT_MAX` high enough for the auth flow (about 20 requests) but finite: the last
  * test exhausts it.
  */
@@ -72,6 +72,17 @@ export function describeContract(
       const line = await logLine(server, (entry) => entry.requestId === id);
       expect(line).toMatchObject({ method: 'GET', url: '/api/v1/nope', statusCode: 404 });
       expect(line.responseTime).toEqual(expect.any(Number));
+    });
+
+    it('logs requests at info, and successful probes only at debug', async () => {
+      const probe = `probe-check-${Date.now()}`;
+      const index = `index-check-${Date.now()}`;
+      await call('GET', '/health', { headers: { 'x-request-id': probe } });
+      await call('GET', '/api/v1', { headers: { 'x-request-id': index } });
+      // Lines are written in order: once the later request's line is out, the probe's would be.
+      const line = await logLine(server, (entry) => entry.requestId === index);
+      expect(line).toMatchObject({ level: 30, url: '/api/v1', statusCode: 200 });
+      expect(server().output()).not.toContain(probe);
     });
 
     it('sets security headers and hides the framework', async () => {
@@ -151,7 +162,7 @@ type Call = (
   options?: Parameters<typeof request>[3],
 ) => ReturnType<typeof request>;
 
-/** Waits (briefly: the server writes its log lines after each turn) for a matching JSON line. */
+/** Waits (briefly: the server writes its log lines every few milliseconds) for a matching JSON line. */
 async function logLine(
   server: () => Pick<Server, 'output'>,
   matches: (entry: Record<string, unknown>) => boolean,

@@ -6,26 +6,46 @@ export interface BatchedDestination extends DestinationStream {
   flush(callback?: (error?: Error) => void): void;
 }
 
+export interface BatchOptions {
+  /** The longest a line waits before it is written, in milliseconds. */
+  maxDelayMs?: number;
+  /** How many characters may wait; one more line and everything pending is written at once. */
+  maxPending?: number;
+}
+
 /**
- * Gathers the lines logged during one turn of the event loop and hands them to `target` in a
- * single write once the turn is over. A busy server logs a line per request; writing each one
- * on its own (or queueing each on libuv's thread pool, as pino's asynchronous mode does) cost
- * more than some requests do, while one write per turn costs about as little as not logging.
- * Lines keep their order; nothing waits longer than the current turn.
+ * Gathers log lines and hands them to `target` in a single write, `maxDelayMs` after the first
+ * of them or as soon as `maxPending` characters wait. A busy server logs a line per request.
+ * Writing each one on its own (or queueing each on libuv's thread pool, as pino's asynchronous
+ * mode does) costs more than some requests do, and so, measurably, did writing the lines of each
+ * event-loop turn after it: one write every few milliseconds costs about as little as not
+ * logging. Lines keep their order. The timer does not keep the process alive; what is
+ * pending when it exits is written then (see stdoutDestination).
  */
-export function batchedDestination(target: DestinationStream): BatchedDestination {
+export function batchedDestination(
+  target: DestinationStream,
+  { maxDelayMs = 10, maxPending = 64 * 1024 }: BatchOptions = {},
+): BatchedDestination {
   let pending: string[] = [];
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
   const flush = (callback?: (error?: Error) => void) => {
+    clearTimeout(timer);
+    timer = undefined;
     if (pending.length > 0) {
       const chunk = pending.join("");
       pending = [];
+      size = 0;
       target.write(chunk);
     }
     callback?.();
   };
   return {
     write(line: string) {
-      if (pending.push(line) === 1) setImmediate(flush);
+      pending.push(line);
+      size += line.length;
+      if (size >= maxPending) flush();
+      else timer ??= setTimeout(flush, maxDelayMs).unref();
     },
     flush,
   };
@@ -34,8 +54,8 @@ export function batchedDestination(target: DestinationStream): BatchedDestinatio
 let stdout: BatchedDestination | undefined;
 
 /**
- * Standard output, batched per turn. pino's synchronous destination does the writing (it retries
- * a full pipe and stops at a closed one); what is pending when the process exits is written then.
+ * Standard output, batched. pino's synchronous destination does the writing (it retries a full
+ * pipe and stops at a closed one); what is pending when the process exits is written then.
  */
 function stdoutDestination(): BatchedDestination {
   if (!stdout) {
@@ -77,8 +97,18 @@ export function createLogger(
   );
 }
 
-/** The level of a request's log line: errors for 5xx answers, warnings for 4xx, info otherwise. */
-export function levelForStatus(status: number): Level {
+/** The paths of the liveness and readiness probes (see the health routes). */
+const probePaths = new Set(["/health", "/ready"]);
+
+/**
+ * The level of a request's log line: errors for 5xx answers, warnings for 4xx, info otherwise,
+ * and debug for probes that succeed. A platform calls the probes every few seconds on every
+ * instance; at `LOG_LEVEL=debug` their lines are written too. `url` is the path, with or
+ * without a query.
+ */
+export function requestLogLevel(url: string, status: number): Level {
   if (status >= 500) return "error";
-  return status >= 400 ? "warn" : "info";
+  if (status >= 400) return "warn";
+  const queryAt = url.indexOf("?");
+  return probePaths.has(queryAt === -1 ? url : url.slice(0, queryAt)) ? "debug" : "info";
 }

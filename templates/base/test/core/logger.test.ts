@@ -1,12 +1,23 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
-import { describe, expect, it } from "vitest";
-import { batchedDestination, createLogger, levelForStatus } from "../../src/core/logger.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { batchedDestination, createLogger, requestLogLevel } from "../../src/core/logger.js";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
   const logger = createLogger("info", { write: (line: string) => lines.push(JSON.parse(line)) });
   return { logger, lines };
 }
+
+/** The messages of the lines in one write. */
+function messages(chunk: string): unknown[] {
+  return chunk
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line).msg);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("logger", () => {
   it("redacts credentials wherever the app logs them", () => {
@@ -29,27 +40,52 @@ describe("logger", () => {
     expect(lines).toEqual([expect.objectContaining({ level: 40, reqId: "abc", msg: "slow" })]);
   });
 
-  it("writes the lines of one event-loop turn together, in order, after the turn", async () => {
+  it("writes the lines logged within maxDelayMs together, in order, once that time is up", () => {
+    vi.useFakeTimers();
     const writes: string[] = [];
     const logger = createLogger(
       "info",
-      batchedDestination({ write: (chunk) => writes.push(chunk) }),
+      batchedDestination({ write: (chunk) => writes.push(chunk) }, { maxDelayMs: 10 }),
     );
     logger.info("one");
+    vi.advanceTimersByTime(5);
     logger.info("two");
+    vi.advanceTimersByTime(4);
     expect(writes).toEqual([]);
-    await nextTurn();
+    vi.advanceTimersByTime(1);
     expect(writes).toHaveLength(1);
-    expect(
-      writes[0]
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => JSON.parse(line).msg),
-    ).toEqual(["one", "two"]);
+    expect(messages(writes[0])).toEqual(["one", "two"]);
     logger.info("three");
-    await nextTurn();
-    expect(writes).toHaveLength(2);
-    expect(JSON.parse(writes[1]).msg).toBe("three");
+    vi.advanceTimersByTime(10);
+    expect(writes.map(messages)).toEqual([["one", "two"], ["three"]]);
+  });
+
+  it("writes at once when more than maxPending characters wait", () => {
+    vi.useFakeTimers();
+    const writes: string[] = [];
+    const logger = createLogger(
+      "info",
+      batchedDestination({ write: (chunk) => writes.push(chunk) }, { maxPending: 200 }),
+    );
+    logger.info("x".repeat(100));
+    expect(writes).toEqual([]);
+    logger.info("y".repeat(100));
+    expect(writes).toHaveLength(1);
+    expect(messages(writes[0])).toEqual(["x".repeat(100), "y".repeat(100)]);
+    // Nothing is left for the first line's timer to write.
+    vi.advanceTimersByTime(60_000);
+    expect(writes).toHaveLength(1);
+  });
+
+  it("does not keep the process alive while lines wait", () => {
+    const writes: string[] = [];
+    const destination = batchedDestination({ write: (chunk) => writes.push(chunk) });
+    const before = process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+    destination.write('{"msg":"pending"}\n');
+    const during = process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+    destination.flush();
+    expect(during).toBe(before);
+    expect(writes).toEqual(['{"msg":"pending"}\n']);
   });
 
   it("writes pending lines at once when flushed, as before the process exits", () => {
@@ -64,14 +100,17 @@ describe("logger", () => {
   });
 
   it("logs 5xx answers as errors and 4xx as warnings", () => {
-    expect([200, 304, 400, 404, 429, 500, 503].map(levelForStatus)).toEqual([
-      "info",
-      "info",
-      "warn",
-      "warn",
-      "warn",
-      "error",
-      "error",
-    ]);
+    expect(
+      [200, 304, 400, 404, 429, 500, 503].map((status) => requestLogLevel("/api/v1", status)),
+    ).toEqual(["info", "info", "warn", "warn", "warn", "error", "error"]);
+  });
+
+  it("logs probes that succeed at debug only, and probes that fail as any other request", () => {
+    expect(requestLogLevel("/health", 200)).toBe("debug");
+    expect(requestLogLevel("/ready?verbose=1", 200)).toBe("debug");
+    expect(requestLogLevel("/ready", 503)).toBe("error");
+    expect(requestLogLevel("/health", 429)).toBe("warn");
+    expect(requestLogLevel("/api/v1/health", 200)).toBe("info");
+    expect(requestLogLevel("/healthz", 200)).toBe("info");
   });
 });

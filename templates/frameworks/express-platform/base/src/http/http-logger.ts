@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
-import { levelForStatus } from "../core/logger.js";
+import { requestLogLevel } from "../core/logger.js";
 import { resolveRequestId } from "../core/request-id.js";
 
 declare module "express-serve-static-core" {
@@ -16,10 +16,11 @@ declare module "express-serve-static-core" {
 
 /**
  * Sets `X-Request-Id`, gives the request its own logger and logs one line when the response
- * is finished. Deliberately small: request logging runs on every request, and a general
- * purpose HTTP logger that serialises whole requests costs more than most handlers do. The
- * line's fields are flat: under `req`/`res` keys, pino would copy and re-serialise each line to
- * apply the header redaction paths.
+ * is finished, at the level requestLogLevel picks (successful probes only at debug).
+ * Deliberately small: request logging runs on every request, and a general purpose HTTP logger
+ * that serialises whole requests costs more than most handlers do. The line's fields are flat:
+ * under `req`/`res` keys, pino would copy and re-serialise each line to apply the header
+ * redaction paths.
  *
  * The id and logger live in `res.locals`, Express's place for values of one request, rather than
  * on `req`: Express gives `req` and `res` new prototypes on every request, after which V8 makes
@@ -35,8 +36,10 @@ export function httpLogger(logger: Logger) {
     res.setHeader("X-Request-Id", requestId);
     res.on("finish", () => {
       const { statusCode } = res;
+      const level = requestLogLevel(req.originalUrl, statusCode);
+      if (!log.isLevelEnabled(level)) return;
       const { error } = res.locals;
-      log[levelForStatus(statusCode)](
+      log[level](
         {
           method: req.method,
           url: req.originalUrl,
