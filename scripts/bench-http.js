@@ -3,14 +3,17 @@
 //   npm run build && node scripts/bench-http.js [express fastify hono nest]
 //
 // For each framework it generates a project (postgres + jwt, every middleware on, installed),
-// builds it, then loads three servers one after the other with autocannon, alternating for
+// builds it, then loads four servers one after the other with autocannon, alternating for
 // ROUNDS rounds (load generator and server share this machine, so single runs swing):
 //   - bare: the framework with one route (scripts/bare/, run inside the generated project so
 //     both use the same installed versions);
 //   - bare + headers: the same, also sending the headers the generated app adds to that
 //     response (security headers, request id, CORS), read from the generated app itself. It
 //     shows what the contract's headers alone cost, before any middleware runs;
-//   - generated: the built project.
+//   - generated: the built project, at the default LOG_LEVEL=info. Its request logger is on, but
+//     it logs probes that succeed at debug, so /health writes no line;
+//   - generated, logged: the same at LOG_LEVEL=debug, so /health writes its line as every
+//     other route does at info.
 // It prints the median req/s, p99 latency and throughput relative to bare. It also reads each
 // server's own CPU time (Linux /proc) and prints CPU microseconds per request, the steadier
 // figure on a shared machine.
@@ -121,7 +124,7 @@ function medians(results) {
   };
 }
 
-const servers = ['bare', 'bare + headers', 'generated'];
+const servers = ['bare', 'bare + headers', 'generated', 'generated, logged'];
 const rows = [];
 for (const framework of frameworks) {
   const runs = Object.fromEntries(servers.map((server) => [server, []]));
@@ -152,8 +155,9 @@ for (const framework of frameworks) {
     for (let round = 0; round < rounds; round++) {
       runs.bare.push(await measure(dir, 'bare.js', {}));
       runs['bare + headers'].push(await measure(dir, 'bare.js', { BARE_HEADERS: headers }));
-      // Logging stays on at info level (to /dev/null), as in production.
+      // Logging stays on (to /dev/null), at info level as in production, then at debug.
       runs.generated.push(await measure(dir, 'dist/server.js', { LOG_LEVEL: 'info' }));
+      runs['generated, logged'].push(await measure(dir, 'dist/server.js', { LOG_LEVEL: 'debug' }));
     }
   } finally {
     // An installed project is a few hundred MB.
@@ -167,13 +171,13 @@ console.log(
   `\nGET /health, ${connections} connections, ${duration} s × ${rounds} rounds (medians), Node ${process.version}${pinned ? ', server and load generator on separate cores' : ''}\n`,
 );
 console.log(
-  `${'framework'.padEnd(10)} ${'server'.padEnd(15)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'CPU µs/req'.padStart(11)} ${'vs bare'.padStart(8)}`,
+  `${'framework'.padEnd(10)} ${'server'.padEnd(17)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'CPU µs/req'.padStart(11)} ${'vs bare'.padStart(8)}`,
 );
 for (const row of rows) {
   const bare = rows.find((r) => r.framework === row.framework && r.server === 'bare');
   const ratio = `${((row.rps / bare.rps) * 100).toFixed(0)}%`;
   console.log(
-    `${row.framework.padEnd(10)} ${row.server.padEnd(15)} ${number(row.rps).padStart(8)} ${number(row.p99).padStart(7)} ${number(row.cpuUs).padStart(11)} ${ratio.padStart(8)}`,
+    `${row.framework.padEnd(10)} ${row.server.padEnd(17)} ${number(row.rps).padStart(8)} ${number(row.p99).padStart(7)} ${number(row.cpuUs).padStart(11)} ${ratio.padStart(8)}`,
   );
   if (row.errors) console.log(`  (${row.errors} errors or non-2xx answers)`);
 }
