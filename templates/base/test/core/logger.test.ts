@@ -1,10 +1,22 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { batchedDestination, createLogger, requestLogLevel } from "../../src/core/logger.js";
+import {
+  type BatchOptions,
+  batchedDestination,
+  createLogger,
+  requestLogLevel,
+} from "../../src/core/logger.js";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
   const logger = createLogger("info", { write: (line: string) => lines.push(JSON.parse(line)) });
   return { logger, lines };
+}
+
+/** A logger writing through a batched destination, and the chunks that destination wrote. */
+function batching(options?: BatchOptions) {
+  const writes: string[] = [];
+  const destination = batchedDestination({ write: (chunk) => writes.push(chunk) }, options);
+  return { logger: createLogger("info", destination), destination, writes };
 }
 
 /** The messages of the lines in one write. */
@@ -42,11 +54,7 @@ describe("logger", () => {
 
   it("writes the lines logged within maxDelayMs together, in order, once that time is up", () => {
     vi.useFakeTimers();
-    const writes: string[] = [];
-    const logger = createLogger(
-      "info",
-      batchedDestination({ write: (chunk) => writes.push(chunk) }, { maxDelayMs: 10 }),
-    );
+    const { logger, writes } = batching({ maxDelayMs: 10 });
     logger.info("one");
     vi.advanceTimersByTime(5);
     logger.info("two");
@@ -62,11 +70,7 @@ describe("logger", () => {
 
   it("writes at once when more than maxPending characters wait", () => {
     vi.useFakeTimers();
-    const writes: string[] = [];
-    const logger = createLogger(
-      "info",
-      batchedDestination({ write: (chunk) => writes.push(chunk) }, { maxPending: 200 }),
-    );
+    const { logger, writes } = batching({ maxPending: 200 });
     logger.info("x".repeat(100));
     expect(writes).toEqual([]);
     logger.info("y".repeat(100));
@@ -78,8 +82,7 @@ describe("logger", () => {
   });
 
   it("does not keep the process alive while lines wait", () => {
-    const writes: string[] = [];
-    const destination = batchedDestination({ write: (chunk) => writes.push(chunk) });
+    const { destination, writes } = batching();
     const before = process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
     destination.write('{"msg":"pending"}\n');
     const during = process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
@@ -89,11 +92,7 @@ describe("logger", () => {
   });
 
   it("writes pending lines at once when flushed, as before the process exits", () => {
-    const writes: string[] = [];
-    const logger = createLogger(
-      "info",
-      batchedDestination({ write: (chunk) => writes.push(chunk) }),
-    );
+    const { logger, writes } = batching();
     logger.info("last words");
     logger.flush();
     expect(writes.map((chunk) => JSON.parse(chunk).msg)).toEqual(["last words"]);
