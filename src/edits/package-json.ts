@@ -36,6 +36,17 @@ export function mergePackageJson(content: string, before: Json, after: Json): st
         next[section] = SORTED.has(section) ? sortKeys(current) : current;
       }
     }
+    // Other fields the change brings (e.g. `scarfSettings`) are added where the user has none.
+    for (const [key, value] of Object.entries(after)) {
+      if (
+        !SECTIONS.includes(key as (typeof SECTIONS)[number]) &&
+        !(key in before) &&
+        !(key in pkg)
+      ) {
+        next[key] = value;
+        changed = true;
+      }
+    }
     return changed ? next : undefined;
   });
 }

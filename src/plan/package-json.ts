@@ -13,7 +13,19 @@ export interface PackageJson {
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  scarfSettings?: { enabled: false };
 }
+
+/**
+ * Packages that bring swagger-ui-dist, whose dependency @scarf/scarf reports every install to a
+ * third party unless the installing project opts out in its package.json. Generated projects send
+ * no telemetry.
+ */
+const BRINGS_SCARF: ReadonlySet<string> = new Set([
+  'swagger-ui-dist',
+  'swagger-ui-express',
+  '@nestjs/swagger',
+]);
 
 /** Pinned versions for a list of packages, sorted by name as npm writes them. */
 export function pinned(names: readonly DependencyName[]): Record<string, string> {
@@ -34,6 +46,10 @@ export function buildPackageJson(
   const dependencies = ({ dependencies = [] }: ModuleDefinition) =>
     typeof dependencies === 'function' ? dependencies(project.choices) : dependencies;
   const pinnedPm = project.pm !== 'npm' && project.pmVersion;
+  const all = modules.flatMap((module) => [
+    ...dependencies(module),
+    ...(module.devDependencies ?? []),
+  ]);
   return {
     name: project.name,
     version: '0.1.0',
@@ -44,5 +60,6 @@ export function buildPackageJson(
     scripts: Object.assign({}, ...modules.map((module) => module.scripts ?? {})),
     dependencies: pinned(modules.flatMap(dependencies)),
     devDependencies: pinned(modules.flatMap((module) => module.devDependencies ?? [])),
+    ...(all.some((name) => BRINGS_SCARF.has(name)) && { scarfSettings: { enabled: false } }),
   };
 }

@@ -69,4 +69,14 @@ describe('mergePackageJson', () => {
     expect(merged.dependencies).toEqual(after.dependencies);
     expect(merged.name).toBe('x');
   });
+
+  it('adds a field the change brings when the user has none, and keeps theirs', () => {
+    const withScarf = { ...after, scarfSettings: { enabled: false } };
+    const added = JSON.parse(mergePackageJson('{ "name": "x" }\n', before, withScarf));
+    expect(added.scarfSettings).toEqual({ enabled: false });
+    const theirs = '{ "name": "x", "scarfSettings": { "enabled": true } }\n';
+    expect(JSON.parse(mergePackageJson(theirs, before, withScarf)).scarfSettings).toEqual({
+      enabled: true,
+    });
+  });
 });
