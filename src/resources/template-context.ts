@@ -35,6 +35,8 @@ export interface ResourceContext extends ResourceNames {
   enumFields: FieldContext[];
   hasDates: boolean;
   hasEnums: boolean;
+  /** Whether a field is free text, validated by `storedText` (core/text.ts). */
+  hasText: boolean;
   dateFields: FieldContext[];
   /** What the table file imports from drizzle-orm/pg-core. */
   drizzleImports: string;
@@ -59,13 +61,13 @@ const CODE: Record<
   }
 > = {
   string: {
-    input: () => 'z.string().trim().min(1).max(255)',
+    input: () => 'storedText.trim().min(1).max(255)',
     output: () => 'z.string()',
     column: () => 'text',
     import: 'text',
   },
   text: {
-    input: () => 'z.string().max(10_000)',
+    input: () => 'storedText.max(10_000)',
     output: () => 'z.string()',
     column: () => 'text',
     import: 'text',
@@ -178,6 +180,7 @@ export function resourceContext(resource: Resource): ResourceContext {
     dateFields: fields.filter((field) => field.isDate),
     hasDates: fields.some((field) => field.isDate),
     hasEnums: enumFields.length > 0,
+    hasText: resource.fields.some((field) => field.type === 'string' || field.type === 'text'),
     drizzleImports: [...imports].sort().join(', '),
     first,
     fieldsText: resource.record.fields,

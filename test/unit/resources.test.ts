@@ -123,7 +123,7 @@ describe('resource template context', () => {
   it('gives each field its validation, its response schema and its column', () => {
     const byName = Object.fromEntries(context.fields.map((field) => [field.name, field]));
     expect(byName.title).toMatchObject({
-      input: 'z.string().trim().min(1).max(255)',
+      input: 'storedText.trim().min(1).max(255)',
       schema: 'z.string()',
       builder: 'text("title").notNull()',
       required: true,
