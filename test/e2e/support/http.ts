@@ -32,12 +32,23 @@ export async function request(
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
-/** Assert an RFC 9457 problem response with the given status and code. */
+/**
+ * Assert an RFC 9457 problem response with the given status and code, carrying the request id
+ * and the security headers like every other response.
+ */
 export function expectProblem(reply: Reply, status: number, code?: string): void {
   expect(reply.status, reply.text).toBe(status);
-  expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(reply.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
+  expect(reply.headers.get('content-type'), reply.text).toMatch(/^application\/problem\+json/);
+  expect(reply.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+    code: expect.any(String),
+  });
+  expect(reply.headers.get('x-request-id')).toBeTruthy();
   expect(reply.body.requestId).toBe(reply.headers.get('x-request-id'));
-  if (code) expect(reply.body.code).toBe(code);
+  expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+  if (code) expect(reply.body.code, reply.text).toBe(code);
   expect(reply.text).not.toMatch(/\bat .+:\d+:\d+/);
 }
