@@ -1,4 +1,5 @@
 import { CliError } from '../errors.js';
+import { snakeCase } from './names.js';
 
 /** The field types `--fields` accepts. */
 export const FIELD_TYPES = [
@@ -21,8 +22,14 @@ export interface Field {
   values: string[];
 }
 
-/** Columns every resource has, so no field may take their names. */
-const BUILT_IN = new Set(['id', 'ownerId', 'createdAt', 'updatedAt']);
+/** Columns every resource has (auth adds the owner), so no field's column may take their names. */
+const BUILT_IN_COLUMNS = new Set(['id', 'owner_id', 'created_at', 'updated_at']);
+
+/**
+ * Names every object already has in JavaScript: as a field they would shadow a method of the
+ * row and schema objects the generated code passes around.
+ */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 const FIELD = /^([A-Za-z][A-Za-z0-9]*)(\?)?:([a-z]+)(?:\(([^)]*)\))?(\?)?$/;
 const ENUM_VALUE = /^[a-z][a-z0-9_-]*$/;
@@ -48,11 +55,20 @@ export function parseFields(input: string): Field[] {
     );
   }
   const fields = parts.map(parseField);
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const field of fields) {
-    const key = field.name.toLowerCase();
-    if (seen.has(key)) throw new CliError(`Field "${field.name}" is given twice in --fields.`);
-    seen.add(key);
+    const column = snakeCase(field.name);
+    const earlier = seen.get(field.name.toLowerCase()) ?? seen.get(column);
+    if (earlier === field.name) {
+      throw new CliError(`Field "${field.name}" is given twice in --fields.`);
+    }
+    if (earlier !== undefined) {
+      throw new CliError(
+        `Fields "${earlier}" and "${field.name}" would share the column ${column}; rename one of them.`,
+      );
+    }
+    seen.set(field.name.toLowerCase(), field.name);
+    seen.set(column, field.name);
   }
   return fields;
 }
@@ -69,7 +85,10 @@ function parseField(part: string): Field {
   }
   const [, name = '', optionalName, type = '', args, optionalType] = match;
   if (!/^[a-z]/.test(name)) fail(`start the name with a lowercase letter (${lowerFirst(name)})`);
-  if (BUILT_IN.has(name)) fail(`"${name}" is a column every resource already has`);
+  if (BUILT_IN_COLUMNS.has(snakeCase(name))) {
+    fail(`its column ${snakeCase(name)} is one every resource already has`);
+  }
+  if (OBJECT_MEMBERS.has(name)) fail(`"${name}" is a name every JavaScript object already has`);
   if (name.length > 20) fail('keep the name to 20 characters');
   const fieldType = FIELD_TYPES.find((candidate) => candidate === type);
   if (!fieldType) fail(`unknown type "${type}"; use one of ${FIELD_TYPES.join(', ')}`);

@@ -80,9 +80,29 @@ export function pluralize(word: string): string {
   return `${word}s`;
 }
 
+/**
+ * The singular a lowercase word is the regular plural of (`orders` → `order`, `categories` →
+ * `category`), or undefined when it does not read as a plural. Words ending in -ss, -us or -is
+ * (`address`, `status`, `analysis`) are taken as singular.
+ */
+export function singularOf(word: string): string | undefined {
+  if (!word.endsWith('s') || /(?:ss|us|is)$/.test(word)) return undefined;
+  let singular = word.slice(0, -1);
+  if (word.endsWith('ies')) singular = `${word.slice(0, -3)}y`;
+  else if (/(?:x|z|ch|sh|ss|us)es$/.test(word)) singular = word.slice(0, -2);
+  return singular.length > 1 && pluralize(singular) === word ? singular : undefined;
+}
+
 /** Every spelling of a resource name; `pluralInput` overrides the plural of irregular nouns. */
 export function resourceNames(input: string, pluralInput?: string): ResourceNames {
   const words = resourceWords(input);
+  const singular = pluralInput ? undefined : singularOf(words.at(-1) ?? '');
+  if (singular !== undefined) {
+    const suggestion = [...words.slice(0, -1), singular].join('-');
+    throw new CliError(
+      `Resource "${input}" reads as a plural: name the singular (add resource ${suggestion}; its routes are /api/v1/${words.join('-')}), or pass --plural if "${input}" is singular.`,
+    );
+  }
   const pluralWords = pluralInput
     ? resourceWords(pluralInput)
     : [...words.slice(0, -1), pluralize(words.at(-1) ?? '')];

@@ -64,6 +64,24 @@ describe('resource names', () => {
     expect(() => resourceNames(input)).toThrow(message);
   });
 
+  it.each([
+    ['orders', 'order', '/api/v1/orders'],
+    ['line-items', 'line-item', '/api/v1/line-items'],
+    ['categories', 'category', '/api/v1/categories'],
+    ['boxes', 'box', '/api/v1/boxes'],
+    ['horses', 'horse', '/api/v1/horses'],
+    ['statuses', 'status', '/api/v1/statuses'],
+  ])('refuses the plural %j, suggesting %j', (input, singular, route) => {
+    expect(() => resourceNames(input)).toThrow(`add resource ${singular}; its routes are ${route}`);
+  });
+
+  it('takes singulars that end in s, and a name the user declares singular with --plural', () => {
+    for (const word of ['status', 'address', 'analysis', 'bus']) {
+      expect(resourceNames(word).singular).toBe(word);
+    }
+    expect(resourceNames('news', 'news-items').kebabPlural).toBe('news-items');
+  });
+
   it('refuses a plural equal to the singular', () => {
     expect(() => resourceNames('sheep', 'sheep')).toThrow(/same singular and plural/);
   });
@@ -93,9 +111,16 @@ describe('fields', () => {
     ['title', /write it as name:type/],
     ['title:str', /unknown type "str"; use one of string, text/],
     ['Title:string', /start the name with a lowercase letter \(title\)/],
-    ['id:string', /"id" is a column every resource already has/],
+    ['id:string', /its column id is one every resource already has/],
     ['createdAt:date', /already has/],
+    ['createdAT:date', /its column created_at is one every resource already has/],
     ['ownerId:string', /already has/],
+    ['ownerID:string', /its column owner_id/],
+    ['toString:string', /"toString" is a name every JavaScript object already has/],
+    ['valueOf:number', /every JavaScript object/],
+    ['hasOwnProperty:boolean', /every JavaScript object/],
+    ['constructor:string', /every JavaScript object/],
+    ['dueAt:date,dueAT:date', /"dueAt" and "dueAT" would share the column due_at/],
     ['due_at:date', /write it as name:type/],
     ['title?:string?', /mark it optional once/],
     ['title:string(5)', /type string takes no arguments/],
