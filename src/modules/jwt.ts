@@ -6,6 +6,7 @@ export const jwt: ModuleDefinition = {
   description: 'register/login, argon2id, JWT access tokens, rotating refresh tokens, roles',
   appliesTo: (choices) => choices.auth === 'jwt',
   dependencies: ['@node-rs/argon2', 'jose'],
+  scripts: { 'user:role': 'tsx src/db/set-role.ts' },
   env: [
     {
       name: 'AUTH_RATE_LIMIT_MAX',
