@@ -323,6 +323,7 @@ async function signUp(call: Call): Promise<{ token: string; refreshToken: string
     body: { email, password: 'correct horse battery staple' },
   });
   expect(reply.status, reply.text).toBe(201);
+  expect(reply.headers.get('cache-control')).toMatch(/no-store/);
   return { token: reply.body.accessToken, refreshToken: reply.body.refreshToken, email };
 }
 
@@ -420,6 +421,8 @@ function describeAuth(call: Call): void {
         body: { email, password: 'correct horse battery staple' },
       });
       expect(login.status).toBe(200);
+      // Tokens must never be kept by a browser or proxy cache.
+      expect(login.headers.get('cache-control')).toMatch(/no-store/);
       expect(login.body).toMatchObject({
         accessToken: expect.any(String),
         refreshToken: expect.any(String),
@@ -462,6 +465,7 @@ function describeAuth(call: Call): void {
       const { refreshToken } = await signUp(call);
       const first = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
       expect(first.status, first.text).toBe(200);
+      expect(first.headers.get('cache-control')).toMatch(/no-store/);
       expect(first.body.refreshToken).not.toBe(refreshToken);
 
       const reuse = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
