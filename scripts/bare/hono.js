@@ -1,15 +1,17 @@
-// The bare framework: one route answering {"status":"ok"}, nothing else. Given BARE_HEADERS
-// (JSON [name, value] pairs), it also sends those headers, with the answer's own in one
-// writeHead() call, as the generated app does. (A plain object of headers on a Response keeps
-// @hono/node-server on that path; c.json()'s headers argument builds a WHATWG Headers first.)
+// The bare framework: GET /health answering {"status":"ok"}, and GET /api/v1/todos doing the
+// generated app's work (./todos.js) with nothing around it: no security headers, CORS, rate
+// limit, request id, logging or validation library.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-
-const pairs = JSON.parse(process.env.BARE_HEADERS ?? '[]');
-const headers = { 'Content-Type': 'application/json', ...Object.fromEntries(pairs) };
+import { authenticate, badRequest, listTodos, pageLimit, unauthorized } from './todos.js';
 
 const app = new Hono();
-app.get('/health', (c) =>
-  pairs.length > 0 ? new Response('{"status":"ok"}', { headers }) : c.json({ status: 'ok' }),
-);
+app.get('/health', (c) => c.json({ status: 'ok' }));
+app.get('/api/v1/todos', async (c) => {
+  const ownerId = await authenticate(c.req.header('authorization'));
+  if (!ownerId) return c.json(unauthorized, 401);
+  const limit = pageLimit(c.req.query('limit'));
+  if (!limit) return c.json(badRequest, 400);
+  return c.json(await listTodos(ownerId, limit));
+});
 serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });

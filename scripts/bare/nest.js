@@ -1,26 +1,43 @@
-// The bare framework: one controller answering {"status":"ok"}, nothing else. Given
-// BARE_HEADERS (JSON [name, value] pairs), it also sends those headers, as the generated app
-// sets them. Decorators are applied as functions so this runs as plain JavaScript.
+// The bare framework: one controller with GET /health answering {"status":"ok"} and
+// GET /api/v1/todos doing the generated app's work (./todos.js) with nothing around it: no
+// guards, pipes, interceptors, security headers, CORS, rate limit or logging. Decorators are
+// applied as functions so this runs as plain JavaScript.
 import 'reflect-metadata';
-import { Controller, Get, Module, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Headers,
+  Module,
+  Query,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { authenticate, listTodos, pageLimit } from './todos.js';
 
-const headers = JSON.parse(process.env.BARE_HEADERS ?? '[]');
-
-class HealthController {
-  health(res) {
-    for (const [name, value] of headers) res.setHeader(name, value);
+class BareController {
+  health() {
     return { status: 'ok' };
   }
+
+  async listTodos(authorization, limitParam) {
+    const ownerId = await authenticate(authorization);
+    if (!ownerId) throw new UnauthorizedException();
+    const limit = pageLimit(limitParam);
+    if (!limit) throw new BadRequestException();
+    return listTodos(ownerId, limit);
+  }
 }
-const descriptor = Object.getOwnPropertyDescriptor(HealthController.prototype, 'health');
-Get('health')(HealthController.prototype, 'health', descriptor);
-// Only with headers to set: injecting the response has a cost of its own.
-if (headers.length > 0) Res({ passthrough: true })(HealthController.prototype, 'health', 0);
-Controller()(HealthController);
+const { prototype } = BareController;
+const method = (name) => Object.getOwnPropertyDescriptor(prototype, name);
+Get('health')(prototype, 'health', method('health'));
+Get('api/v1/todos')(prototype, 'listTodos', method('listTodos'));
+Headers('authorization')(prototype, 'listTodos', 0);
+Query('limit')(prototype, 'listTodos', 1);
+Controller()(BareController);
 
 class AppModule {}
-Module({ controllers: [HealthController] })(AppModule);
+Module({ controllers: [BareController] })(AppModule);
 
 const app = await NestFactory.create(AppModule, { logger: false });
 await app.listen(Number(process.env.PORT), '127.0.0.1');
