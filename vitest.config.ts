@@ -5,15 +5,27 @@ export default defineConfig({
     projects: [
       {
         test: {
+          // Pure parts and in-process runs: seconds. No child processes here, so worker
+          // threads (cheaper to start than the default forked processes) will do.
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
+          pool: 'threads',
+        },
+      },
+      {
+        test: {
+          // The built CLI as a process, git, and Biome over every generated combination.
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/build.ts'],
+          testTimeout: 60_000,
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/support/global-setup.ts'],
+          globalSetup: ['test/support/build.ts', 'test/e2e/support/global-setup.ts'],
           // Each file installs and boots generated projects: minutes, not milliseconds.
           testTimeout: 600_000,
           hookTimeout: 600_000,

@@ -1,47 +1,56 @@
-// Measures what a user waits for: CLI start-up and a full scaffold (no install, no git),
-// median of several runs, plus the size of what npx downloads. Run after `npm run build`.
+// Measures what a user waits for: CLI start-up and a full scaffold (no install, no git), beside
+// create-vite scaffolding its react-ts template, median of several runs, plus the size of what
+// npx downloads. `npm run bench` builds first. The scaffolds alternate, so a busy machine slows
+// both alike; the ratio is the steadier figure.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/create-backend.js');
 const runs = Number(process.env.RUNS ?? 15);
+// Installed from the registry into a temp dir, not a dependency of this repository.
+const CREATE_VITE = 'create-vite@9.3.0';
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => `${value.toFixed(0).padStart(4)} ms`;
+
+/**
+ * CPU time (user + system) of this process's finished children, from /proc on Linux: steadier
+ * than wall time when other work shares the machine. Clock ticks are 1/100 s there.
+ */
+function childrenCpu() {
+  if (process.platform !== 'linux') return Number.NaN;
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
-function time(label, args, { cwd = root, setup } = {}) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const dir = setup?.() ?? cwd;
-    const start = performance.now();
-    const result = spawnSync(process.execPath, [bin, ...args], {
-      cwd: dir,
-      env: { ...process.env, CI: 'true' },
-    });
-    samples.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`${label} failed: ${result.stderr}`);
-    if (setup) rmSync(dir, { recursive: true, force: true });
-  }
+/** Wall and CPU time of one run of `node args` in `cwd`; throws if it fails. */
+function run(label, args, cwd) {
+  const cpu = childrenCpu();
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+  });
+  const wall = performance.now() - start;
+  if (result.status !== 0) throw new Error(`${label} failed: ${result.stderr}`);
+  return { wall, cpu: childrenCpu() - cpu };
+}
+
+function report(label, samples, extra = '') {
+  const wall = samples.map((sample) => sample.wall);
+  const cpu = samples.map((sample) => sample.cpu);
   console.log(
-    `${label.padEnd(34)} median ${median(samples).toFixed(0).padStart(4)} ms   min ${Math.min(...samples).toFixed(0)} ms`,
+    `${label.padEnd(40)} median ${ms(median(wall))}   min ${ms(Math.min(...wall))}   CPU ${ms(median(cpu))}${extra}`,
   );
 }
 
-function baseline() {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    spawnSync(process.execPath, ['-e', '']);
-    samples.push(performance.now() - start);
-  }
-  console.log(
-    `${'node -e "" (baseline)'.padEnd(34)} median ${median(samples).toFixed(0).padStart(4)} ms`,
-  );
+function countFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .length;
 }
 
 function size(dir) {
@@ -51,12 +60,58 @@ function size(dir) {
     .reduce((sum, s) => sum + s.size, 0);
 }
 
-baseline();
-time('create-backend --version', ['--version']);
-time('create-backend list --json', ['list', '--json']);
-time('scaffold (defaults, no install/git)', ['app', '--yes', '--no-install', '--no-git'], {
-  setup: () => mkdtempSync(path.join(tmpdir(), 'cb-bench-')),
-});
+/** create-vite's entry, installed into a temp dir; undefined (and a line why) without npm. */
+function installCreateVite(dir) {
+  const npm = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', CREATE_VITE], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (npm.status === 0) return path.join(dir, 'node_modules/create-vite/index.js');
+  console.log(`(${CREATE_VITE} could not be installed, so it is left out: ${npm.stderr.trim()})`);
+  return undefined;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'cb-bench-'));
+try {
+  const createVite = installCreateVite(work);
+
+  const baseline = [];
+  const version = [];
+  const list = [];
+  for (let i = 0; i < runs; i++) {
+    baseline.push(run('node', ['-e', ''], work));
+    version.push(run('--version', [bin, '--version'], work));
+    list.push(run('list --json', [bin, 'list', '--json'], work));
+  }
+  report('node -e "" (baseline)', baseline);
+  report('create-backend --version', version);
+  report('create-backend list --json', list);
+
+  const ours = [];
+  const vite = [];
+  let files = { ours: 0, vite: 0 };
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(path.join(work, 'run-'));
+    ours.push(run('scaffold', [bin, 'app', '--yes', '--no-install', '--no-git'], dir));
+    if (createVite) {
+      vite.push(run('create-vite', [createVite, 'web', '--template', 'react-ts'], dir));
+    }
+    files = {
+      ours: countFiles(path.join(dir, 'app')),
+      vite: createVite ? countFiles(path.join(dir, 'web')) : 0,
+    };
+    rmSync(dir, { recursive: true, force: true });
+  }
+  report('scaffold (defaults, no install/git)', ours, `   ${files.ours} files`);
+  if (createVite) {
+    report(`${CREATE_VITE} (react-ts)`, vite, `   ${files.vite} files`);
+    const ratio = (key) =>
+      (median(ours.map((s) => s[key])) / median(vite.map((s) => s[key]))).toFixed(2);
+    console.log(`scaffold / create-vite: ${ratio('wall')}x wall, ${ratio('cpu')}x CPU (medians)`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 console.log(
   `dist/ ${(size(path.join(root, 'dist')) / 1024).toFixed(0)} kB, templates/ ${(size(path.join(root, 'templates')) / 1024).toFixed(0)} kB`,
 );

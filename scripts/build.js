@@ -1,8 +1,10 @@
 // Bundles the CLI and its runtime packages into dist/ so `npx create-backend` installs one small
 // package with no dependencies. Code used only by some commands (prompts, templates, process
 // runner) is split into chunks loaded on demand, keeping start-up fast.
-import { rm } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { build, transform } from 'esbuild';
+import Handlebars from 'handlebars';
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -26,5 +28,28 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const bytes = Object.values(result.metafile.outputs).reduce((sum, out) => sum + out.bytes, 0);
-console.log(`dist/: ${(bytes / 1024).toFixed(0)} kB`);
+// Compiling the templates was most of a scaffold's time: precompile them, keyed by a hash of
+// their text (src/plan/precompiled.ts; same options). A template edited after the build has
+// another hash and is compiled when it is used, so a stale build is slower, never wrong. They
+// are kept as JSON strings, so that a run turns into functions only the templates it renders.
+const options = { noEscape: true, strict: true };
+const templates = new URL('../templates/', import.meta.url);
+const precompiled = {};
+for (const file of (await readdir(templates, { recursive: true })).sort()) {
+  if (!file.endsWith('.hbs')) continue;
+  const content = await readFile(new URL(file, templates), 'utf8');
+  const key = createHash('sha256').update(content).digest('base64url');
+  const source = Handlebars.precompile(content, { ...options });
+  // Minified as the right-hand side of an assignment, which esbuild keeps.
+  const minified = await transform(`spec=${source}`, { minify: true });
+  precompiled[key] = minified.code.replace(/^spec=/, '').replace(/;\s*$/, '');
+}
+const json = JSON.stringify({ options, templates: precompiled });
+await writeFile(new URL('../dist/precompiled-templates.json', import.meta.url), json);
+
+const bytes =
+  Object.values(result.metafile.outputs).reduce((sum, out) => sum + out.bytes, 0) +
+  Buffer.byteLength(json);
+console.log(
+  `dist/: ${(bytes / 1024).toFixed(0)} kB (${Object.keys(precompiled).length} templates precompiled)`,
+);

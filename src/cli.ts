@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import type * as z from 'zod/mini';
+import { COMMAND_NAME, NPM_CREATE_COMMAND, RUN_COMMAND } from './cli-name.js';
 import type { Context } from './context.js';
 import { CliError } from './errors.js';
 import {
@@ -52,10 +53,16 @@ export async function main(
   function buildProgram(
     dispatch: (run: (logger: Logger) => Promise<number>, json: boolean) => Promise<void>,
   ): Command {
-    const root = new Command('create-backend')
+    const root = new Command(COMMAND_NAME)
       .description('Create a production-ready Node.js backend.')
       .version(CLI_VERSION, '-v, --version')
       .argument('[directory]', 'where to create the project (. for the current directory)')
+      // With an action of its own, commander adds no `help` command unless asked.
+      .helpCommand(true)
+      .addHelpText(
+        'after',
+        `\nWithout installing it: ${RUN_COMMAND} my-app, or ${NPM_CREATE_COMMAND} my-app`,
+      )
       .exitOverride()
       .enablePositionalOptions()
       .showSuggestionAfterError();
@@ -136,7 +143,6 @@ export async function main(
 
   async function buildContext(logger: Logger, json: boolean): Promise<Context> {
     const interactive = environment.stdinIsTTY && !isCI(environment.env) && !json;
-    const { runProcess } = await import('./effects/run.js');
     const prompter = interactive
       ? await (await import('./ui/prompter.js')).createClackPrompter()
       : undefined;
@@ -146,7 +152,9 @@ export async function main(
       interactive,
       prompter,
       logger,
-      run: runProcess,
+      // execa is loaded on the first process run: a run with --no-install --no-git starts none.
+      run: async (command, options) =>
+        (await import('./effects/run.js')).runProcess(command, options),
       random: randomBytes,
       now: Date.now,
     };

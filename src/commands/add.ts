@@ -2,6 +2,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pc from 'picocolors';
 import { type FileChange, type ProjectState, reconcile } from '../add/reconcile.js';
+import { RUN_COMMAND } from '../cli-name.js';
 import type { Context } from '../context.js';
 import { installOrRestore } from '../effects/install.js';
 import { runScriptCommand } from '../effects/package-manager.js';
@@ -117,7 +118,7 @@ async function choiceAddition(
   const { key, value: named } = parseModule(input.module);
   if (named !== undefined && input.value !== undefined && input.value !== named) {
     throw new CliError(
-      `"add ${input.module}" already names ${key} ${named}: drop "${input.value}", or run "create-backend add ${key} ${input.value}".`,
+      `"add ${input.module}" already names ${key} ${named}: drop "${input.value}", or run "${RUN_COMMAND} add ${key} ${input.value}".`,
     );
   }
   if (input.fields !== undefined || input.plural !== undefined) {
@@ -160,7 +161,7 @@ async function resourceAddition(
 ): Promise<Addition> {
   if (manifest.options.database === 'none') {
     throw new CliError(
-      'A resource needs a database: run "create-backend add database postgres" first.',
+      `A resource needs a database: run "${RUN_COMMAND} add database postgres" first.`,
     );
   }
   const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
@@ -173,7 +174,7 @@ async function resourceAddition(
     }));
   if (!name) {
     throw new CliError(
-      'Name the resource: create-backend add resource <name> --fields "title:string,amount:number".',
+      `Name the resource: ${RUN_COMMAND} add resource <name> --fields "title:string,amount:number".`,
     );
   }
   const fields =
@@ -185,7 +186,7 @@ async function resourceAddition(
     }));
   if (fields === undefined) {
     throw new CliError(
-      `Give the fields: create-backend add resource ${name} --fields "title:string,amount:number" (types: string, text, number, integer, boolean, date, enum(a|b); add ? for optional).`,
+      `Give the fields: ${RUN_COMMAND} add resource ${name} --fields "title:string,amount:number" (types: string, text, number, integer, boolean, date, enum(a|b); add ? for optional).`,
     );
   }
   const resource = defineResource({ name, plural: input.plural, fields });
@@ -266,7 +267,7 @@ async function applyAddition(
           const tail = installed.output.trim().split('\n').slice(-15).join('\n');
           if (tail) ctx.logger.detail(tail);
           throw new CliError(
-            `Installing dependencies failed, so nothing was changed: fix the cause above and run "create-backend add ${flag}" again.`,
+            `Installing dependencies failed, so nothing was changed: fix the cause above and run "${RUN_COMMAND} add ${flag}" again.`,
           );
         }
         result.installed = true;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pc from 'picocolors';
+import { RUN_COMMAND } from '../cli-name.js';
 import type { Context } from '../context.js';
 import { type GitOutcome, initRepository } from '../effects/git.js';
 import {
@@ -177,6 +178,8 @@ function nextSteps(cwd: string, target: Target, pm: PackageManager, installed: b
     '',
     `API   http://localhost:3000/api/v1`,
     `Docs  http://localhost:3000/docs`,
+    '',
+    `Later, inside the project: ${pc.cyan(`${RUN_COMMAND} add <module>`)}`,
   ].join('\n');
 }
 

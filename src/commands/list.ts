@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { RUN_COMMAND } from '../cli-name.js';
 import { MODULES } from '../modules/registry.js';
 import { brokenRule, RULES } from '../options/rules.js';
 import {
@@ -90,9 +91,9 @@ export function formatCatalog(catalog: Catalog): string {
     ...rules,
     '',
     pc.bold('Resources'),
-    `  create-backend add resource <name> --fields "title:string,dueAt:date?,status:enum(a|b)"`,
+    `  ${RUN_COMMAND} add resource <name> --fields "title:string,dueAt:date?,status:enum(a|b)"`,
     `  field types: ${catalog.resourceFieldTypes.join(', ')}; ? makes a field optional`,
     '',
-    `${catalog.combinations.length} valid combinations (create-backend list --json lists them).`,
+    `${catalog.combinations.length} valid combinations (${RUN_COMMAND} list --json lists them).`,
   ].join('\n');
 }

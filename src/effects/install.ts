@@ -1,6 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import fs from 'fs-extra';
 import type { ProcessRunner, RunResult } from '../context.js';
 import type { PackageManager } from '../options/schema.js';
 import { installCommand } from './package-manager.js';
@@ -25,7 +25,7 @@ export async function installOrRestore(
       return { file, content: await readFile(file).catch(() => undefined) };
     }),
   );
-  const hadModules = await fs.pathExists(modules);
+  const hadModules = existsSync(modules);
   await rm(aside, { recursive: true, force: true });
   if (hadModules) await rename(modules, aside);
 

@@ -1,3 +1,4 @@
+import { RUN_COMMAND } from '../cli-name.js';
 import type { ChoiceKey, Choices } from './schema.js';
 
 /** A combination of choices that cannot work together, as a pure predicate. */
@@ -19,7 +20,7 @@ export const RULES: readonly CompatibilityRule[] = [
     reads: ['auth', 'database'],
     allows: (c) => c.auth === 'none' || c.database !== 'none',
     message: '--auth jwt needs a database: add --database postgres, or use --auth none',
-    addMessage: 'auth jwt needs a database: run "create-backend add database postgres" first',
+    addMessage: `auth jwt needs a database: run "${RUN_COMMAND} add database postgres" first`,
   },
 ];
 

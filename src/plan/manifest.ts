@@ -7,6 +7,8 @@ export const MANIFEST_FILE = 'create-backend.json';
 
 /** What `create-backend.json` records, so `add` can tell generated files from edited ones. */
 export interface Manifest {
+  /** The npm package that generated the project (absent before 0.2). */
+  generator?: string;
   version: string;
   /** The package name and package manager the project was generated with. */
   name: string;
@@ -25,7 +27,10 @@ export function hashContent(content: string): string {
 
 /** Build the manifest of a project's files (the caller leaves out files that are not generated). */
 export function buildManifest(
-  project: Pick<Manifest, 'version' | 'name' | 'packageManager' | 'options' | 'resources'>,
+  project: Pick<
+    Manifest,
+    'generator' | 'version' | 'name' | 'packageManager' | 'options' | 'resources'
+  >,
   modules: readonly string[],
   files: readonly { path: string; content: string }[],
 ): Manifest {

@@ -1,3 +1,4 @@
+import { PACKAGE_NAME } from '../cli-name.js';
 import { cleanInstallCommand, runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
 import { planMigrations } from '../migrations/migrations.js';
@@ -84,6 +85,7 @@ export function templateContext(
   const { choices, pm } = spec;
   return {
     projectName: spec.name,
+    cliPackage: PACKAGE_NAME,
     ...choices,
     hasDatabase: choices.database !== 'none',
     hasAuth: choices.auth !== 'none',
@@ -163,6 +165,7 @@ export function planProject(
   const tracked = [...files].filter(([path]) => !UNTRACKED.has(path));
   const manifest = buildManifest(
     {
+      generator: PACKAGE_NAME,
       version: spec.cliVersion,
       name: spec.name,
       packageManager: spec.pm,

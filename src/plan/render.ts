@@ -1,11 +1,18 @@
-import Handlebars from 'handlebars';
+import type HandlebarsApi from 'handlebars';
+import runtime from 'handlebars/runtime.js';
 import type { ResourceContext } from '../resources/template-context.js';
 import { formatImports } from './imports.js';
 import type { TemplateFile } from './template-source.js';
 
+// Only the runtime: templates come precompiled (see compileTemplates). Its own typings declare
+// nothing; its API is the full package's, less the compiler.
+const Handlebars = runtime as unknown as typeof HandlebarsApi;
+
 /** The variables a template may use; strict mode makes any other name an error. */
 export interface TemplateContext {
   projectName: string;
+  /** The npm package of this CLI, for the generated docs (`npx <package> add ...`). */
+  cliPackage: string;
   framework: string;
   database: string;
   auth: string;
@@ -52,17 +59,44 @@ export function createRenderer(partials: readonly TemplateFile[]) {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('or', (a: unknown, b: unknown) => Boolean(a || b));
-  handlebars.registerHelper('imports', function (this: unknown, options: Handlebars.HelperOptions) {
-    return formatImports(options.fn(this));
-  });
+  handlebars.registerHelper(
+    'imports',
+    function (this: unknown, options: HandlebarsApi.HelperOptions) {
+      return formatImports(options.fn(this));
+    },
+  );
   for (const partial of partials) {
     const name = partial.path.slice(PARTIALS_DIR.length).replace(/\.hbs$/, '');
-    handlebars.registerPartial(name, partial.content);
+    try {
+      handlebars.registerPartial(name, handlebars.template(specOf(partial)));
+    } catch (error) {
+      throw new Error(`${partial.path}: ${(error as Error).message}`);
+    }
   }
   return (file: TemplateFile, context: TemplateContext): TemplateFile => {
     const content = file.path.endsWith('.hbs')
-      ? handlebars.compile(file.content, { noEscape: true, strict: true })(context)
+      ? handlebars.template(specOf(file))(context)
       : file.content;
     return { path: outputPath(file.path), content };
   };
+}
+
+/** Handlebars' compiled form of a template: an object of functions. */
+type TemplateSpec = object;
+
+// Turned into functions once per template and process (`add` plans the same templates twice).
+const specs = new Map<string, TemplateSpec>();
+
+/** The template's compiled form, from its precompiled source (see `compileTemplates`). */
+function specOf(file: TemplateFile): TemplateSpec {
+  if (file.precompiled === undefined) {
+    throw new Error(`${file.path} is not compiled: read templates with readLayers`);
+  }
+  let spec = specs.get(file.precompiled);
+  if (!spec) {
+    // How Handlebars' runtime loads a precompiled template: the source is an object literal.
+    spec = new Function(`return ${file.precompiled};`)() as TemplateSpec;
+    specs.set(file.precompiled, spec);
+  }
+  return spec;
 }

@@ -6,6 +6,7 @@ import { choicesSchema, PACKAGE_MANAGERS } from '../options/schema.js';
 import { MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 
 const manifestSchema = z.object({
+  generator: z.optional(z.string()),
   version: z.string(),
   name: z.string(),
   packageManager: z.enum(PACKAGE_MANAGERS),

@@ -1,5 +1,8 @@
 import { CancelledError } from '../errors.js';
 
+/** Every way a terminal or a supervisor tells the process to stop. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Run a short critical step with Ctrl-C held back, so an interrupt never leaves it half done;
  * an interrupt that arrived meanwhile cancels the run right after the step completes.
@@ -9,14 +12,12 @@ export async function deferInterrupts<T>(step: () => Promise<T>): Promise<T> {
   const hold = () => {
     interrupted = true;
   };
-  process.on('SIGINT', hold);
-  process.on('SIGTERM', hold);
+  for (const signal of SIGNALS) process.on(signal, hold);
   let result: T;
   try {
     result = await step();
   } finally {
-    process.off('SIGINT', hold);
-    process.off('SIGTERM', hold);
+    for (const signal of SIGNALS) process.off(signal, hold);
   }
   if (interrupted) throw new CancelledError();
   return result;

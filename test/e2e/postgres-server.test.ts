@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combination } from './matrix.js';
 import { describeContract } from './support/contract.js';
 import { generateProject, runScript, type Server, startServer } from './support/project.js';
+import { e2ePostgresUrl as POSTGRES_URL } from './support/servers.js';
 
-const POSTGRES_URL = process.env.E2E_POSTGRES_URL;
 const full = combination({
   framework: 'express',
   database: 'postgres',
@@ -19,16 +19,11 @@ const full = combination({
  * .ci/run installs and starts one and sets E2E_POSTGRES_URL (a superuser URL, so the generated
  * tests can create their throwaway databases).
  */
-describe(`generated ${full.name} on a real PostgreSQL server`, () => {
+describe.skipIf(!POSTGRES_URL)(`generated ${full.name} on a real PostgreSQL server`, () => {
   let dir: string;
   let server: Server | undefined;
 
   beforeAll(async () => {
-    if (!POSTGRES_URL) {
-      throw new Error(
-        'E2E_POSTGRES_URL is not set: point it at a PostgreSQL superuser URL (bash .ci/run sets one up).',
-      );
-    }
     dir = await generateProject('app-on-postgres', full.choices);
   });
 

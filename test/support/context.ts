@@ -1,14 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Context, ProcessRunner, RunResult } from '../../src/context.js';
 import type { Logger } from '../../src/ui/logger.js';
 import type { Prompter, SelectOption } from '../../src/ui/prompter.js';
 
-/** A fresh empty directory under the OS temp dir. */
-export function tempDir(prefix = 'cb-test-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
-}
+export { tempDir } from './temp-dirs.js';
 
 /** A logger that records lines instead of printing them. */
 export function recordingLogger(): Logger & { lines: string[]; results: unknown[] } {

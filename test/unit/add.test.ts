@@ -59,11 +59,11 @@ describe('add', () => {
     ],
     [
       { module: 'redis', value: 'postgres' },
-      '"add redis" already names cache redis: drop "postgres", or run "create-backend add cache postgres".',
+      '"add redis" already names cache redis: drop "postgres", or run "npx create-backend-stack add cache postgres".',
     ],
     [
       { module: 'resource', value: 'invoice', fields: 'title:string' },
-      'A resource needs a database: run "create-backend add database postgres" first.',
+      'A resource needs a database: run "npx create-backend-stack add database postgres" first.',
     ],
     [
       { module: 'database', fields: 'title:string' },
@@ -75,7 +75,7 @@ describe('add', () => {
     ],
     [
       { module: 'auth', value: 'jwt' },
-      'auth jwt needs a database: run "create-backend add database postgres" first',
+      'auth jwt needs a database: run "npx create-backend-stack add database postgres" first',
     ],
   ])('refuses %j with one line and changes nothing', async (input, message) => {
     const dir = await minimalProject();
@@ -355,11 +355,11 @@ describe('add resource', () => {
     [{ module: 'resource', value: 'class', fields: 'title:string' }, /reserved word/],
     [
       { module: 'resource', fields: 'title:string' },
-      /Name the resource: create-backend add resource <name>/,
+      /Name the resource: npx create-backend-stack add resource <name>/,
     ],
     [
       { module: 'resource', value: 'invoice' },
-      /Give the fields: create-backend add resource invoice --fields/,
+      /Give the fields: npx create-backend-stack add resource invoice --fields/,
     ],
     [{ module: 'resource', value: 'invoice', fields: 'title:str' }, /unknown type "str"/],
   ])('refuses %j with one line and writes nothing', async (input, message) => {

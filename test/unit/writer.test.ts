@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
@@ -22,6 +22,14 @@ describe('writeProject', () => {
     await writeProject(root, files);
     expect(await tree(root)).toEqual(['.gitignore', 'package.json', 'src', 'src/app.ts']);
     expect(await readdir(parent)).toEqual(['a']);
+  });
+
+  it('gives a new project the mode a plain mkdir gives, not a staging directory’s 0700', async () => {
+    const parent = await tempDir();
+    await mkdir(path.join(parent, 'plain'));
+    await writeProject(path.join(parent, 'app'), files);
+    const mode = async (name: string) => (await stat(path.join(parent, name))).mode & 0o777;
+    expect(await mode('app')).toBe(await mode('plain'));
   });
 
   it('leaves nothing behind when a new directory cannot be written', async () => {

@@ -23,21 +23,6 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
   };
 }
 
-/**
- * The Redis server projects with `--cache redis` are tested against: E2E_REDIS_URL, which
- * .ci/run sets after starting one. Without it the run fails, rather than skip what it cannot
- * prove.
- */
-export function e2eRedisUrl(): string {
-  const url = process.env.E2E_REDIS_URL;
-  if (!url) {
-    throw new Error(
-      'E2E_REDIS_URL is not set: point it at a Redis server, e.g. redis://127.0.0.1:6379 (bash .ci/run starts one).',
-    );
-  }
-  return url;
-}
-
 /** Generate a project with the built CLI (installing its dependencies), return its directory. */
 export async function generateProject(name: string, choices: Choices): Promise<string> {
   const parent = await mkdtemp(path.join(inject('e2eRoot'), `${name}-`));

@@ -24,8 +24,21 @@ describe('create-backend (built, as a process)', () => {
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('--database <value>');
     expect(help.stdout).toContain('postgres, none');
+    expect(help.stdout).toMatch(/^Usage: create-backend \[options\] \[command\] \[directory\]/);
+    expect(help.stdout).toContain('npx create-backend-stack my-app');
+    expect(help.stdout).toContain('npm create backend-stack@latest my-app');
     const version = await cli(['--version']);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('prints help for "help" (the commander convention) rather than creating a project "help"', async () => {
+    const help = await cli(['help']);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain('--database <value>');
+    expect(await readdir(help.cwd)).toEqual([]);
+    const add = await cli(['help', 'add']);
+    expect(add.exitCode).toBe(0);
+    expect(add.stdout).toContain('Usage: create-backend add [options] <module> [value]');
   });
 
   it('lists choices, rules and valid combinations as JSON', async () => {
@@ -91,6 +104,7 @@ describe('create-backend (built, as a process)', () => {
       'framework=express database=none auth=none cache=none deploy=docker ci=github pm=npm',
     );
     expect(stdout).toContain('cd svc');
+    expect(stdout).toContain('npx create-backend-stack add <module>');
     expect(await readdir(path.join(cwd, 'svc'))).toContain('create-backend.json');
   });
 
