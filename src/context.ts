@@ -12,7 +12,11 @@ export interface RunResult {
 }
 
 /** Runs a program (never through a shell) and reports how it ended; never throws. */
-export type ProcessRunner = (command: Command, options: { cwd: string }) => Promise<RunResult>;
+/** Runs a program; aborting `signal` stops it (its result is then a failure). */
+export type ProcessRunner = (
+  command: Command,
+  options: { cwd: string; signal?: AbortSignal },
+) => Promise<RunResult>;
 
 /**
  * The world as the commands see it. Everything that touches the terminal, randomness

@@ -11,10 +11,13 @@ export class CliError extends Error {
   }
 }
 
-/** The user cancelled (Ctrl-C at a prompt or a declined confirmation). */
+/**
+ * The user cancelled: Ctrl-C at a prompt, a declined confirmation, or a stop signal during a
+ * run. The message says what was kept, when anything was.
+ */
 export class CancelledError extends CliError {
-  constructor() {
-    super('Cancelled', 130);
+  constructor(message = 'Cancelled') {
+    super(message, 130);
     this.name = 'CancelledError';
   }
 }

@@ -6,7 +6,7 @@ import { RUN_COMMAND } from '../cli-name.js';
 import type { Context } from '../context.js';
 import { installOrRestore } from '../effects/install.js';
 import { runScriptCommand } from '../effects/package-manager.js';
-import { CliError } from '../errors.js';
+import { CancelledError, CliError } from '../errors.js';
 import {
   type MigrationStep,
   planMigrations,
@@ -18,6 +18,7 @@ import { ADDABLE, type Addable, type Choices, choiceValues, metaOf } from '../op
 import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 import { type ProjectSpec, planProject, projectResources, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
+import { withProjectLock } from '../project/lock.js';
 import { readManifest } from '../project/manifest-file.js';
 import { resolveInside } from '../project/safe-path.js';
 import { parseFields } from '../resources/fields.js';
@@ -30,7 +31,7 @@ import {
 } from '../resources/resource.js';
 import { unifiedDiff } from '../ui/diff.js';
 import { CLI_VERSION } from '../version.js';
-import { deferInterrupts } from '../write/defer-interrupts.js';
+import { interruptible } from '../write/interrupts.js';
 import { writeTransaction } from '../write/writer.js';
 
 /** What flags say about an `add` run. */
@@ -64,6 +65,18 @@ export interface AddResult {
  * edits), then write everything and install in one all-or-nothing step.
  */
 export async function addModule(input: AddInput, ctx: Context): Promise<AddResult> {
+  const root = ctx.cwd;
+  // Reads the manifest first, so outside a project the message is about that, not the lock.
+  await readManifest(root);
+  if (input.dryRun) return planAndApply(input, ctx);
+  return withProjectLock(
+    root,
+    () => planAndApply(input, ctx),
+    (pid) => ctx.logger.warn(`Took over the lock of an interrupted run (process ${pid}).`),
+  );
+}
+
+async function planAndApply(input: AddInput, ctx: Context): Promise<AddResult> {
   const root = ctx.cwd;
   const manifest = await readManifest(root);
   const resources = manifestResources(manifest);
@@ -257,12 +270,13 @@ async function applyAddition(
 
   const dependenciesChanged = changes.some((change) => change.path === 'package.json');
   let formatted = false;
-  await deferInterrupts(async () => {
+  const interrupted = await interruptible(async (signal) => {
     const transaction = await writeTransaction(root, files);
     try {
       if (dependenciesChanged && input.install !== false) {
         ctx.logger.info(`Installing dependencies with ${manifest.packageManager}…`);
-        const installed = await installOrRestore(root, manifest.packageManager, ctx.run);
+        const installed = await installOrRestore(root, manifest.packageManager, ctx.run, signal);
+        if (signal.aborted) throw new CancelledError('Cancelled: nothing was changed.');
         if (installed.exitCode !== 0) {
           const tail = installed.output.trim().split('\n').slice(-15).join('\n');
           if (tail) ctx.logger.detail(tail);
@@ -271,14 +285,19 @@ async function applyAddition(
           );
         }
         result.installed = true;
+      } else if (signal.aborted) {
+        throw new CancelledError('Cancelled: nothing was changed.');
       }
       formatted = await formatWritten(root, changes, ctx);
     } catch (error) {
       await transaction.rollback();
       throw error;
     }
+    // Past the install, undoing would leave node_modules out of step with package.json.
     await transaction.commit();
+    return signal.aborted;
   });
+  if (interrupted) ctx.logger.warn(`Interrupted once the install had finished: ${flag} is added.`);
 
   ctx.logger.success(`Added ${flag}.`);
   if (dependenciesChanged && !result.installed) {

@@ -21,8 +21,9 @@ import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { directoryProblem, inspectTarget, type Target } from '../project/target.js';
 import type { Prompter } from '../ui/prompter.js';
+import { quotePath } from '../ui/quote.js';
 import { CLI_VERSION } from '../version.js';
-import { deferInterrupts } from '../write/defer-interrupts.js';
+import { interruptible } from '../write/interrupts.js';
 import { writeProject } from '../write/writer.js';
 
 /** The directory used when none is given and nobody can be asked. */
@@ -81,11 +82,11 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
     return result;
   }
 
-  await deferInterrupts(() => writeProject(target.dir, plan.files));
+  await interruptible((signal) => writeProject(target.dir, plan.files, signal));
   ctx.logger.success(`Created ${plan.files.length} files in ${displayPath(ctx.cwd, target.dir)}`);
 
   if (install) {
-    await installDependencies(target, pm, ctx, prompter);
+    await interruptible((signal) => installDependencies(target, pm, ctx, prompter, signal));
     result.installed = true;
   }
   if (git) {
@@ -134,13 +135,21 @@ async function installDependencies(
   pm: PackageManager,
   ctx: Context,
   prompter: Prompter | undefined,
+  signal: AbortSignal,
 ): Promise<void> {
   const message = `Installing dependencies with ${pm}`;
   const spinner = prompter?.spinner();
   if (spinner) spinner.start(message);
   else ctx.logger.info(`${message}…`);
 
-  const { exitCode, output } = await ctx.run(installCommand(pm), { cwd: target.dir });
+  const { exitCode, output } = await ctx.run(installCommand(pm), { cwd: target.dir, signal });
+  const finish = `"cd ${quotePath(target.dir)} && ${pm} install"`;
+  if (signal.aborted) {
+    spinner?.fail('Install stopped');
+    throw new CancelledError(
+      `Cancelled during the install; the project is in ${target.dir}: run ${finish} to finish it.`,
+    );
+  }
   if (exitCode === 0) {
     spinner?.stop('Dependencies installed');
     return;
@@ -150,7 +159,7 @@ async function installDependencies(
   if (tail) ctx.logger.detail(tail);
   const why = exitCode === -1 ? `${pm} could not be started` : `${pm} exited with code ${exitCode}`;
   throw new CliError(
-    `Installing dependencies failed (${why}); the project is ready in ${target.dir}: run "cd ${target.dir} && ${pm} install".`,
+    `Installing dependencies failed (${why}); the project is ready in ${target.dir}: run ${finish}.`,
   );
 }
 
@@ -167,7 +176,7 @@ function describeDryRun(target: Target, plan: Plan): string {
 function nextSteps(cwd: string, target: Target, pm: PackageManager, installed: boolean): string {
   const where = displayPath(cwd, target.dir);
   const steps = [
-    ...(where === '.' ? [] : [`cd ${where.includes(' ') ? JSON.stringify(where) : where}`]),
+    ...(where === '.' ? [] : [`cd ${quotePath(where)}`]),
     ...(installed ? [] : [`${pm} install`]),
     runScriptCommand(pm, 'dev'),
   ];

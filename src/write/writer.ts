@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CliError } from '../errors.js';
+import { CancelledError, CliError } from '../errors.js';
 import type { PlannedFile } from '../plan/plan.js';
 import { resolveInside } from '../project/safe-path.js';
 
@@ -19,17 +19,30 @@ export interface Transaction {
  *
  * A new directory is written to a sibling staging directory and renamed into place, so it
  * either appears whole or not at all. An existing directory (empty, or forced) is filled
- * through a transaction that is rolled back if any file fails.
+ * through a transaction that is rolled back if any file fails. Once `signal` is aborted, the
+ * project is not put in place: nothing is left of it and a `CancelledError` is thrown.
  */
-export async function writeProject(root: string, files: readonly PlannedFile[]): Promise<void> {
-  if (existsSync(root)) {
-    await (await writeTransaction(root, files)).commit();
-  } else {
-    await writeFresh(root, files);
+export async function writeProject(
+  root: string,
+  files: readonly PlannedFile[],
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!existsSync(root)) return writeFresh(root, files, signal);
+  const transaction = await writeTransaction(root, files);
+  if (signal?.aborted) {
+    await transaction.rollback();
+    throw new CancelledError(NOTHING_WRITTEN);
   }
+  await transaction.commit();
 }
 
-async function writeFresh(root: string, files: readonly PlannedFile[]): Promise<void> {
+const NOTHING_WRITTEN = 'Cancelled: nothing was written.';
+
+async function writeFresh(
+  root: string,
+  files: readonly PlannedFile[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const parent = path.dirname(root);
   const createdParent = await makeDirectory(parent);
   // A plain mkdir, not mkdtemp (always 0700): the project gets the mode the user's umask gives.
@@ -37,6 +50,7 @@ async function writeFresh(root: string, files: readonly PlannedFile[]): Promise<
   await mkdir(staging);
   try {
     await writeFiles(staging, files);
+    if (signal?.aborted) throw new CancelledError(NOTHING_WRITTEN);
     await rename(staging, root);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -55,12 +55,16 @@ export function scriptedPrompter(answers: unknown[]): Prompter & { asked: Asked[
 
 /** A process runner that records commands and answers with canned results. */
 export function fakeRunner(
-  answer: (command: string, args: string[]) => RunResult = () => ({ exitCode: 0, output: '' }),
+  answer: (
+    command: string,
+    args: string[],
+    options: Parameters<ProcessRunner>[1],
+  ) => RunResult | Promise<RunResult> = () => ({ exitCode: 0, output: '' }),
 ): ProcessRunner & { calls: string[] } {
   const calls: string[] = [];
-  const run: ProcessRunner = async ({ command, args }) => {
+  const run: ProcessRunner = async ({ command, args }, options) => {
     calls.push([command, ...args].join(' '));
-    return answer(command, args);
+    return answer(command, args, options);
   };
   return Object.assign(run, { calls });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addModule } from '../../src/commands/add.js';
 import { createProject } from '../../src/commands/create.js';
-import { CliError } from '../../src/errors.js';
+import { CancelledError, CliError } from '../../src/errors.js';
 import { fakeRunner, scriptedPrompter, tempDir, testContext } from '../support/context.js';
 
 /** A freshly created project without database, auth, Docker or CI. */
@@ -208,6 +208,68 @@ describe('add', () => {
       /Installing dependencies failed, so nothing was changed/,
     );
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('add, interrupted', () => {
+  /** A runner whose install is stopped by `signal` as a real one is: the program is killed. */
+  const interruptedInstall = (signal: NodeJS.Signals) =>
+    fakeRunner((_command, _args, options) => {
+      process.emit(signal, signal);
+      expect(options.signal?.aborted).toBe(true);
+      return { exitCode: -1, output: 'Command was canceled' };
+    });
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    'puts everything back when %s stops the install, and says so',
+    async (signal) => {
+      const dir = await minimalProject();
+      await mkdir(path.join(dir, 'node_modules/some-package'), { recursive: true });
+      await writeFile(path.join(dir, 'package-lock.json'), '{"lockfileVersion":3}\n');
+      const before = await snapshot(dir);
+      const run = interruptedInstall(signal);
+      const error = await addModule({ module: 'database' }, testContext({ cwd: dir, run })).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(CancelledError);
+      expect(error).toMatchObject({ exitCode: 130, message: 'Cancelled: nothing was changed.' });
+      expect(await snapshot(dir)).toEqual(before);
+      expect(await readdir(path.join(dir, 'node_modules'))).toEqual(['some-package']);
+    },
+  );
+
+  it('refuses to run beside another add in the same project, changing nothing', async () => {
+    const dir = await minimalProject();
+    await writeFile(path.join(dir, 'create-backend.lock'), `${process.pid}\n`);
+    const before = await snapshot(dir);
+    await expect(
+      addModule({ module: 'cache', value: 'redis' }, testContext({ cwd: dir })),
+    ).rejects.toThrow(/^Another create-backend run \(process \d+\) is changing this project/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('finishes, and says so, when the stop comes once the install is done', async () => {
+    const dir = await minimalProject();
+    const run = fakeRunner(async (command) => {
+      if (command === 'npm') {
+        // The install brings Biome, which then formats the new files.
+        await mkdir(path.join(dir, 'node_modules/.bin'), { recursive: true });
+        await writeFile(path.join(dir, 'node_modules/.bin/biome'), '');
+      } else {
+        process.emit('SIGINT', 'SIGINT');
+      }
+      return { exitCode: 0, output: '' };
+    });
+    const ctx = testContext({ cwd: dir, run });
+    const result = await addModule({ module: 'cache', value: 'redis' }, ctx);
+    expect(run.calls).toEqual([
+      'npm install',
+      expect.stringMatching(/node_modules\/\.bin\/biome check --write/),
+    ]);
+    expect(result.installed).toBe(true);
+    expect(ctx.logger.lines.join('\n')).toMatch(/Interrupted once the install had finished/);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
+    expect(manifest.options.cache).toBe('redis');
   });
 });
 

@@ -127,4 +127,24 @@ describe('createProject', () => {
     await expect(promise).rejects.toThrow(/npm exited with code 1.*run "cd .*api && npm install"/);
     expect(await readdir(path.join(cwd, 'api'))).toContain('package.json');
   });
+
+  it('stops the install on a stop signal, keeps the project and says how to finish', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner((command, _args, options) => {
+      if (command !== 'npm') return { exitCode: 0, output: '' };
+      process.emit('SIGHUP', 'SIGHUP');
+      expect(options.signal?.aborted).toBe(true);
+      return { exitCode: -1, output: 'Command was canceled' };
+    });
+    const promise = createProject(
+      { directory: 'new apps/api', yes: true },
+      testContext({ cwd, run }),
+    );
+    await expect(promise).rejects.toBeInstanceOf(CancelledError);
+    await expect(promise).rejects.toThrow(
+      /^Cancelled during the install; the project is in .*new apps\/api: run "cd .*new apps\/api. && npm install" to finish it\.$/,
+    );
+    expect(run.calls).toEqual(['npm install']);
+    expect(await readdir(path.join(cwd, 'new apps/api'))).toContain('package.json');
+  });
 });

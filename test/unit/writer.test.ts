@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../../src/errors.js';
+import { CancelledError, CliError } from '../../src/errors.js';
 import { writeProject } from '../../src/write/writer.js';
 import { tempDir } from '../support/context.js';
 
@@ -30,6 +30,19 @@ describe('writeProject', () => {
     await writeProject(path.join(parent, 'app'), files);
     const mode = async (name: string) => (await stat(path.join(parent, name))).mode & 0o777;
     expect(await mode('app')).toBe(await mode('plain'));
+  });
+
+  it('writes nothing, new directory or existing, once the run is interrupted', async () => {
+    const parent = await tempDir();
+    const interrupted = AbortSignal.abort();
+    const fresh = writeProject(path.join(parent, 'app'), files, interrupted);
+    await expect(fresh).rejects.toThrow('Cancelled: nothing was written.');
+    expect(await readdir(parent)).toEqual([]);
+    const existing = await tempDir();
+    await writeFile(path.join(existing, 'package.json'), 'mine');
+    await expect(writeProject(existing, files, interrupted)).rejects.toBeInstanceOf(CancelledError);
+    expect(await tree(existing)).toEqual(['package.json']);
+    expect(await readFile(path.join(existing, 'package.json'), 'utf8')).toBe('mine');
   });
 
   it('leaves nothing behind when a new directory cannot be written', async () => {

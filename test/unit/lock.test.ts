@@ -1,0 +1,46 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../../src/errors.js';
+import { LOCK_FILE, withProjectLock } from '../../src/project/lock.js';
+import { tempDir } from '../support/context.js';
+
+describe('withProjectLock', () => {
+  it('holds the project while the step runs and lets go afterwards, even when it fails', async () => {
+    const root = await tempDir();
+    await withProjectLock(root, async () => {
+      expect(await readdir(root)).toEqual([LOCK_FILE]);
+    });
+    expect(await readdir(root)).toEqual([]);
+    await expect(withProjectLock(root, () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('refuses a second run while the first holds the lock, naming the way out', async () => {
+    const root = await tempDir();
+    await withProjectLock(root, async () => {
+      const second = withProjectLock(root, async () => 'ran');
+      await expect(second).rejects.toBeInstanceOf(CliError);
+      await expect(second).rejects.toThrow(
+        `Another create-backend run (process ${process.pid}) is changing this project; wait for it to finish. If none is running, delete ${LOCK_FILE}.`,
+      );
+    });
+  });
+
+  it('takes over the lock of a run that is gone, and says so', async () => {
+    const root = await tempDir();
+    // Process ids are below 2^22 on Linux: this one cannot be running.
+    await writeFile(path.join(root, LOCK_FILE), '2147483646\n');
+    const stale: number[] = [];
+    const result = await withProjectLock(
+      root,
+      async () => 'ran',
+      (pid) => stale.push(pid),
+    );
+    expect(result).toBe('ran');
+    expect(stale).toEqual([2147483646]);
+    expect(await readdir(root)).toEqual([]);
+  });
+});
