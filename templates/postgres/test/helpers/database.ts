@@ -45,9 +45,10 @@ export async function createTestDatabase(): Promise<DatabaseConnection> {
 
 /** Deletes every row of the app's tables; migrations and types stay. */
 async function emptyTables({ db }: DatabaseConnection): Promise<void> {
-  const { rows } = await db.execute<{ name: string }>(
+  // Both drivers answer with `rows`; the shared Database type cannot say so.
+  const { rows } = (await db.execute(
     sql`select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`,
-  );
+  )) as unknown as { rows: { name: string }[] };
   if (rows.length === 0) return;
   const tables = rows.map((row) => row.name).join(", ");
   await db.execute(sql.raw(`truncate table ${tables} restart identity cascade`));
