@@ -12,6 +12,7 @@ export const VERSIONS = {
   '@types/cors': '2.8.19',
   'express-rate-limit': '8.7.4',
   'swagger-ui-express': '5.0.1',
+  'pino-http': '11.0.0',
   '@types/swagger-ui-express': '4.1.8',
   supertest: '7.3.2',
   '@types/supertest': '7.2.1',
@@ -19,6 +20,7 @@ export const VERSIONS = {
   // HTTP: Fastify
   fastify: '5.12.8',
   '@fastify/cors': '11.4.3',
+  '@fastify/helmet': '13.2.0',
   '@fastify/rate-limit': '11.2.0',
   '@fastify/swagger': '9.9.3',
   '@fastify/swagger-ui': '6.1.3',
@@ -29,6 +31,7 @@ export const VERSIONS = {
   hono: '4.13.19',
   '@hono/node-server': '2.1.8',
   '@hono/zod-openapi': '1.6.3',
+  'hono-pino': '0.10.3',
   'hono-rate-limiter': '0.5.4',
   'swagger-ui-dist': '5.35.0',
 
@@ -37,8 +40,15 @@ export const VERSIONS = {
   '@nestjs/common': '12.5.1',
   '@nestjs/platform-express': '12.5.1',
   '@nestjs/testing': '12.1.1',
+  '@nestjs/swagger': '12.0.1',
+  '@nestjs/throttler': '6.7.1',
+  'nestjs-pino': '5.2.1',
   'reflect-metadata': '0.2.2',
   rxjs: '7.8.2',
+  '@swc/cli': '0.8.1',
+  '@swc/core': '1.16.22',
+  'unplugin-swc': '2.0.0',
+  nodemon: '3.1.14',
 
   // Core
   zod: '4.6.7',

@@ -3,12 +3,13 @@ import type { ModuleDefinition } from './types.js';
 /** Hono 4 on Node: the HTTP layer under `templates/frameworks/hono/`. */
 export const hono: ModuleDefinition = {
   id: 'hono',
-  description: 'Hono 4 on @hono/node-server with @hono/zod-openapi routes and Swagger UI',
+  description: 'Hono 4 on @hono/node-server: @hono/zod-openapi routes, hono-pino, Swagger UI',
   appliesTo: (choices) => choices.framework === 'hono',
   dependencies: [
     'hono',
     '@hono/node-server',
     '@hono/zod-openapi',
+    'hono-pino',
     'hono-rate-limiter',
     'swagger-ui-dist',
   ],

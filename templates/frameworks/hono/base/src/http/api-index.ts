@@ -1,18 +1,20 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { jsonResponse } from "../openapi/responses.js";
-import { createRouter } from "./router.js";
+import { commonProblems, jsonResponse } from "../openapi/responses.js";
+import type { AppEnv } from "./app-env.js";
 
 const apiIndexSchema = z.object({ name: z.string(), docs: z.string() }).meta({ id: "ApiIndex" });
 
 const index = createRoute({
+  operationId: "getApiIndex",
   method: "get",
   path: "/",
   tags: ["system"],
+  security: [],
   summary: "API name and where its reference lives",
-  responses: { 200: jsonResponse("API index", apiIndexSchema) },
+  responses: { 200: jsonResponse("API index", apiIndexSchema), ...commonProblems },
 });
 
 export function apiIndexRoutes(name: string) {
-  return createRouter().openapi(index, (c) => c.json({ name, docs: "/docs" }, 200));
+  return new OpenAPIHono<AppEnv>().openapi(index, (c) => c.json({ name, docs: "/docs" }, 200));
 }

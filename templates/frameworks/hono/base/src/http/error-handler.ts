@@ -1,7 +1,7 @@
-import type { ErrorHandler, NotFoundHandler } from "hono";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, NotFoundError } from "../core/errors.js";
+import { AppError, NotFoundError, ValidationError } from "../core/errors.js";
 import { toProblem } from "../core/problem.js";
 import type { AppEnv } from "./app-env.js";
 
@@ -12,7 +12,7 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
 /** Answers every error as `application/problem+json`. */
 export function errorHandler(exposeInternals: boolean): ErrorHandler<AppEnv> {
   return (error, c) => {
-    const problem = toProblem(fromHttpException(error) ?? error, {
+    const problem = toProblem(fromHttpException(error, c) ?? error, {
       requestId: c.var.requestId,
       exposeInternals,
     });
@@ -23,10 +23,27 @@ export function errorHandler(exposeInternals: boolean): ErrorHandler<AppEnv> {
   };
 }
 
-// Hono's validator reports a body it cannot parse as an HTTPException with a 4xx status.
-function fromHttpException(error: Error): AppError | undefined {
+/**
+ * Hono's own middleware report a request they refuse as an HTTPException: the body limit (413),
+ * a route's media type check (415) and its JSON validator (400, for a body it cannot parse).
+ */
+function fromHttpException(error: Error, c: Context<AppEnv>): AppError | undefined {
   if (!(error instanceof HTTPException) || error.status >= 500) return undefined;
+  switch (error.status) {
+    case 413:
+      // The body is left unread, and @hono/node-server cuts such a connection off soon after:
+      // closing it with the answer keeps the client from sending its next request on it.
+      return new AppError(413, "PAYLOAD_TOO_LARGE", "The request body is too large.", {
+        Connection: "close",
+      });
+    case 415:
+      return new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON.");
+  }
   if (error.message === "Malformed JSON in request body") {
+    // An empty body is a missing one: the request is invalid rather than unreadable.
+    if (c.req.header("content-length") === "0") {
+      return new ValidationError([{ path: "", message: "A JSON body is required" }]);
+    }
     return new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
   }
   return new AppError(error.status, "BAD_REQUEST", "The request could not be read.");

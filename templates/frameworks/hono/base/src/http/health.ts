@@ -1,25 +1,29 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { ServiceUnavailableError } from "../core/errors.js";
 import { jsonResponse, problemResponse } from "../openapi/responses.js";
-import { createRouter } from "./router.js";
+import type { AppEnv } from "./app-env.js";
 
 type ReadinessCheck = () => Promise<unknown>;
 
 const statusSchema = z.object({ status: z.literal("ok") }).meta({ id: "Status" });
 
 const health = createRoute({
+  operationId: "getHealth",
   method: "get",
   path: "/health",
   tags: ["system"],
+  security: [],
   summary: "Liveness: the process is up",
   responses: { 200: jsonResponse("Alive", statusSchema) },
 });
 
 const ready = createRoute({
+  operationId: "getReady",
   method: "get",
   path: "/ready",
   tags: ["system"],
+  security: [],
   summary: "Readiness: dependencies answer",
   responses: {
     200: jsonResponse("Ready", statusSchema),
@@ -29,7 +33,7 @@ const ready = createRoute({
 
 /** `/health` touches nothing; `/ready` succeeds only when every check does. */
 export function healthRoutes(checks: ReadinessCheck[]) {
-  return createRouter()
+  return new OpenAPIHono<AppEnv>()
     .openapi(health, (c) => c.json({ status: "ok" as const }, 200))
     .openapi(ready, async (c) => {
       try {

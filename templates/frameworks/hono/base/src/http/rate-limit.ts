@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import { rateLimiter, type Store } from "hono-rate-limiter";
 import { RateLimitedError } from "../core/errors.js";
 import type { AppEnv } from "./app-env.js";
@@ -16,27 +17,23 @@ interface RateLimitOptions {
  * Limits requests per client address within a fixed window. By default the count is kept in
  * memory, so each instance counts on its own; a shared `store` limits across instances.
  */
-export function rateLimit({
-  windowMs,
-  limit,
-  trustProxy,
-  store,
-}: RateLimitOptions): MiddlewareHandler<AppEnv> {
+export function rateLimit({ windowMs, limit, trustProxy, store }: RateLimitOptions) {
   return rateLimiter<AppEnv>({
     windowMs,
     limit,
-    ...(store && { store }),
+    store,
     standardHeaders: "draft-7",
     keyGenerator: (c) =>
-      clientAddress(
-        // Requests made with app.request() (tests) have no socket.
-        c.env?.incoming?.socket.remoteAddress ?? "unknown",
-        c.req.header("x-forwarded-for"),
-        trustProxy,
-      ),
-    // Retry-After is already set by the limiter; the error only shapes the problem body.
+      clientAddress(socketAddress(c), c.req.header("x-forwarded-for"), trustProxy),
+    // The limiter has set Retry-After; the error handler turns this into the 429 problem.
     handler: () => {
       throw new RateLimitedError();
     },
   });
+}
+
+/** The address of the peer (the client, or a proxy in front); app.request() in tests has none. */
+function socketAddress(c: Context<AppEnv>): string {
+  if (!c.env?.incoming) return "unknown";
+  return getConnInfo(c).remote.address ?? "unknown";
 }

@@ -44,6 +44,9 @@ describe("/api/v1/auth", () => {
       refreshToken: signedIn.refreshToken,
     });
     expect(refreshed.status).toBe(200);
+    for (const res of [registered, login, refreshed]) {
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
     const tokens = await bodyOf<SignedUp>(refreshed);
     expect(Object.keys(tokens).sort()).toEqual(["accessToken", "refreshToken"]);
 
