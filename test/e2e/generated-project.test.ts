@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCombinations } from '../../src/commands/list.js';
 import { type Combination, selectedMatrix } from './matrix.js';
+import { hasChromium, REMOTE_HOST, renderedDom } from './support/browser.js';
 import { describeContract } from './support/contract.js';
 import {
   generateProject,
@@ -59,6 +60,17 @@ describe.each(matrix)('generated $name', ({ name, choices, features }) => {
     afterAll(async () => {
       await server?.stop('SIGKILL');
     });
+
+    // Before the contract, whose last test spends the client's rate limit.
+    it.skipIf(!hasChromium)(
+      'renders the API reference in a browser over plain HTTP, on a host other than localhost',
+      async () => {
+        const { port } = new URL(server.url);
+        const dom = await renderedDom(`http://${REMOTE_HOST}:${port}/docs/`);
+        // Swagger UI lists each operation once it has loaded its assets and the document.
+        expect(dom).toMatch(/data-path="\/health"/);
+      },
+    );
 
     describeContract(() => server, features);
   });
