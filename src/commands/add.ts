@@ -30,6 +30,7 @@ import {
   TODO,
 } from '../resources/resource.js';
 import { unifiedDiff } from '../ui/diff.js';
+import { INSTALL_SLOW_HINT, startProgress } from '../ui/progress.js';
 import { CLI_VERSION } from '../version.js';
 import { interruptible } from '../write/interrupts.js';
 import { writeTransaction } from '../write/writer.js';
@@ -274,8 +275,13 @@ async function applyAddition(
     const transaction = await writeTransaction(root, files);
     try {
       if (dependenciesChanged && input.install !== false) {
-        ctx.logger.info(`Installing dependencies with ${manifest.packageManager}…`);
+        const progress = startProgress(`Installing dependencies with ${manifest.packageManager}`, {
+          logger: ctx.logger,
+          slowHint: INSTALL_SLOW_HINT,
+        });
         const installed = await installOrRestore(root, manifest.packageManager, ctx.run, signal);
+        if (installed.exitCode === 0 && !signal.aborted) progress.stop('Dependencies installed');
+        else progress.fail(signal.aborted ? 'Install stopped' : 'Installing dependencies failed');
         if (signal.aborted) throw new CancelledError('Cancelled: nothing was changed.');
         if (installed.exitCode !== 0) {
           const tail = installed.output.trim().split('\n').slice(-15).join('\n');

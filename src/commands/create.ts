@@ -20,6 +20,7 @@ import {
 import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { directoryProblem, inspectTarget, type Target } from '../project/target.js';
+import { INSTALL_SLOW_HINT, startProgress } from '../ui/progress.js';
 import type { Prompter } from '../ui/prompter.js';
 import { quotePath } from '../ui/quote.js';
 import { CLI_VERSION } from '../version.js';
@@ -137,24 +138,25 @@ async function installDependencies(
   prompter: Prompter | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  const message = `Installing dependencies with ${pm}`;
-  const spinner = prompter?.spinner();
-  if (spinner) spinner.start(message);
-  else ctx.logger.info(`${message}…`);
+  const progress = startProgress(`Installing dependencies with ${pm}`, {
+    spinner: prompter?.spinner(),
+    logger: ctx.logger,
+    slowHint: INSTALL_SLOW_HINT,
+  });
 
   const { exitCode, output } = await ctx.run(installCommand(pm), { cwd: target.dir, signal });
   const finish = `"cd ${quotePath(target.dir)} && ${pm} install"`;
   if (signal.aborted) {
-    spinner?.fail('Install stopped');
+    progress.fail('Install stopped');
     throw new CancelledError(
       `Cancelled during the install; the project is in ${target.dir}: run ${finish} to finish it.`,
     );
   }
   if (exitCode === 0) {
-    spinner?.stop('Dependencies installed');
+    progress.stop('Dependencies installed');
     return;
   }
-  spinner?.fail('Installing dependencies failed');
+  progress.fail('Installing dependencies failed');
   const tail = output.trim().split('\n').slice(-15).join('\n');
   if (tail) ctx.logger.detail(tail);
   const why = exitCode === -1 ? `${pm} could not be started` : `${pm} exited with code ${exitCode}`;

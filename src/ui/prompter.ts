@@ -10,6 +10,8 @@ export interface SelectOption<T extends string> {
 /** A running spinner (or, without a TTY, plain progress lines). */
 export interface Spinner {
   start(message: string): void;
+  /** Changes the text while it spins. */
+  message(message: string): void;
   stop(message: string): void;
   fail(message: string): void;
 }
@@ -68,6 +70,7 @@ export async function createClackPrompter(): Promise<Prompter> {
       const spin = clack.spinner();
       return {
         start: (message) => spin.start(message),
+        message: (message) => spin.message(message),
         stop: (message) => spin.stop(message),
         fail: (message) => spin.error(message),
       };

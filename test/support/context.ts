@@ -49,7 +49,7 @@ export function scriptedPrompter(answers: unknown[]): Prompter & { asked: Asked[
       next({ kind: 'select', message: o.message, options: o.options.map((x) => x.value) }),
     text: (o) => next({ kind: 'text', message: o.message }),
     confirm: (o) => next({ kind: 'confirm', message: o.message }),
-    spinner: () => ({ start: () => {}, stop: () => {}, fail: () => {} }),
+    spinner: () => ({ start: () => {}, message: () => {}, stop: () => {}, fail: () => {} }),
   };
 }
 
