@@ -9,7 +9,7 @@ export const fastify: ModuleDefinition = {
     'fastify',
     'fastify-plugin',
     'fastify-type-provider-zod',
-    'helmet',
+    '@fastify/helmet',
     '@fastify/cors',
     '@fastify/rate-limit',
     '@fastify/swagger',

@@ -2,17 +2,17 @@ import type { FastifyError } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, ValidationError } from "../core/errors.js";
 
-const malformedJson = () =>
-  new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
-
-/** Fastify's errors for requests it cannot read, by code. */
-const clientErrors: Record<string, () => AppError> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: malformedJson,
-  FST_ERR_CTP_EMPTY_JSON_BODY: malformedJson,
+/** Fastify's errors for request bodies it cannot read, by code. */
+const bodyErrors: Record<string, () => AppError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: () =>
+    new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON."),
+  // An empty body is a missing one: the route's schema would refuse it like any other non-object.
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new ValidationError([{ path: "", message: "A request body is required." }]),
   FST_ERR_CTP_BODY_TOO_LARGE: () =>
     new AppError(413, "PAYLOAD_TOO_LARGE", "The request body is too large."),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
-    new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body's type is not supported."),
+    new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body must be application/json."),
 };
 
 /** Turns the errors Fastify raises for bad requests into application errors clients can read. */
@@ -26,7 +26,7 @@ export function fromFastifyError(error: unknown): AppError | undefined {
     );
   }
   if (!isClientError(error)) return undefined;
-  const known = clientErrors[error.code];
+  const known = bodyErrors[error.code];
   if (known) return known();
   return new AppError(error.statusCode, "BAD_REQUEST", "The request could not be read.");
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ServiceUnavailableError } from "../core/errors.js";
-import { problemResponse } from "./responses.js";
+import { problems } from "./responses.js";
 
 type ReadinessCheck = () => Promise<unknown>;
 
@@ -11,8 +11,9 @@ export interface HealthOptions {
 
 const statusSchema = z.object({ status: z.literal("ok") }).meta({ id: "Status" });
 
-// Probes must answer even when a client has spent its rate limit.
+// Probes answer even when a client has spent its rate limit, and need no credentials.
 const config = { rateLimit: false } as const;
+const common = { tags: ["system"], security: [] };
 
 /** `/health` touches nothing; `/ready` succeeds only when every check does. */
 export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, { checks }) => {
@@ -21,12 +22,11 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, { 
     {
       config,
       schema: {
-        tags: ["system"],
+        ...common,
+        operationId: "getHealth",
         summary: "Liveness: the process is up",
-        response: { 200: statusSchema },
+        response: { 200: statusSchema, ...problems(500) },
       },
-      // A constant answer on the most polled route: stringify it without running the schema.
-      serializerCompiler: () => JSON.stringify,
     },
     async () => ({ status: "ok" as const }),
   );
@@ -36,9 +36,10 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, { 
     {
       config,
       schema: {
-        tags: ["system"],
+        ...common,
+        operationId: "getReadiness",
         summary: "Readiness: dependencies answer",
-        response: { 200: statusSchema, 503: problemResponse("A dependency is not ready") },
+        response: { 200: statusSchema, ...problems(500, 503) },
       },
     },
     async (request) => {

@@ -1,27 +1,19 @@
-import { type FastifyServerOptions, LogController } from "fastify";
+import type { FastifyServerOptions } from "fastify";
 import fp from "fastify-plugin";
 import { resolveRequestId } from "../core/request-id.js";
 
 /**
- * Fastify's own `requestIdHeader` would trust any incoming value; `genReqId` keeps only a
- * well-formed one, and the id is logged as `requestId`, the name the problem bodies use.
- * Fastify's two request lines are off: `request-logging.ts` writes one per request instead.
+ * Fastify's `genReqId`: a well-formed `X-Request-Id` from the client or a proxy is kept, anything
+ * else is replaced with a UUID. (Fastify's `requestIdHeader` option would take any value as is.)
  */
-export const requestIdOptions = {
-  requestIdHeader: false,
-  logController: new LogController({
-    requestIdLogLabel: "requestId",
-    disableRequestLogging: true,
-  }),
-  genReqId: (req) => resolveRequestId(req.headers["x-request-id"]),
-} satisfies FastifyServerOptions;
+export const genReqId: FastifyServerOptions["genReqId"] = (request) =>
+  resolveRequestId(request.headers["x-request-id"]);
 
-/** Sets `X-Request-Id` on every response, errors and 404s included. */
+/** Sends the request id back in `X-Request-Id` on every response, errors and 404s included. */
 export const echoRequestId = fp(
   async (app) => {
-    app.addHook("onRequest", (request, reply, done) => {
+    app.addHook("onRequest", async (request, reply) => {
       reply.header("X-Request-Id", request.id);
-      done();
     });
   },
   { name: "echo-request-id" },

@@ -38,7 +38,7 @@ describe("fromFastifyError", () => {
 
   it.each([
     ['{"name": ', 400, "MALFORMED_JSON"],
-    ["", 400, "MALFORMED_JSON"],
+    ["", 400, "VALIDATION_FAILED"],
     [JSON.stringify({ name: "x".repeat(2048) }), 413, "PAYLOAD_TOO_LARGE"],
   ])("maps the body %#", async (payload, status, code) => {
     expect(fromFastifyError(await errorFor(payload))).toMatchObject({ status, code });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toJson } from "../../http/json.js";
-import { problemResponse } from "../../http/responses.js";
+import { problemResponse, problems } from "../../http/responses.js";
 import {
   loginSchema,
   refreshSchema,
@@ -17,9 +17,9 @@ export interface AuthRoutesOptions {
   rateLimitMax: number;
 }
 
-const tags = ["auth"];
-const invalid = problemResponse("Invalid request");
-const rateLimited = problemResponse("Too many attempts");
+// Public routes: they take credentials in the body, not a bearer token.
+const common = { tags: ["auth"], security: [] };
+const refused = problems(400, 413, 415, 429, 500);
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app,
@@ -27,19 +27,23 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
 ) => {
   // Runs before the global limiter, which then skips these requests: they count here only.
   app.addHook("onRequest", app.rateLimit({ max: rateLimitMax }));
+  // Answers carrying tokens must not be kept by browsers or proxies.
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("Cache-Control", "no-store");
+  });
 
   app.post(
     "/register",
     {
       schema: {
-        tags,
+        ...common,
+        operationId: "register",
         summary: "Create an account",
         body: registerSchema,
         response: {
           201: sessionSchema,
-          400: invalid,
+          ...refused,
           409: problemResponse("Email already registered"),
-          429: rateLimited,
         },
       },
     },
@@ -50,14 +54,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     "/login",
     {
       schema: {
-        tags,
+        ...common,
+        operationId: "login",
         summary: "Sign in",
         body: loginSchema,
         response: {
           200: sessionSchema,
-          400: invalid,
+          ...refused,
           401: problemResponse("Wrong email or password"),
-          429: rateLimited,
         },
       },
     },
@@ -68,14 +72,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     "/refresh",
     {
       schema: {
-        tags,
+        ...common,
+        operationId: "refreshTokens",
         summary: "Exchange a refresh token for new tokens",
         body: refreshSchema,
         response: {
           200: tokensSchema,
-          400: invalid,
+          ...refused,
           401: problemResponse("Invalid, expired or reused refresh token"),
-          429: rateLimited,
         },
       },
     },
@@ -86,10 +90,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     "/logout",
     {
       schema: {
-        tags,
+        ...common,
+        operationId: "logout",
         summary: "Revoke a refresh token and its rotations",
         body: refreshSchema,
-        response: { 204: z.undefined().describe("Signed out"), 400: invalid, 429: rateLimited },
+        response: { 204: z.undefined().describe("Signed out"), ...refused },
       },
     },
     async (request, reply) => {

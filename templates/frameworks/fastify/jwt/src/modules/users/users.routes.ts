@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { pageQuerySchema } from "../../core/pagination.js";
 import { authUser, requireRole } from "../../http/authenticate.js";
 import { toJson } from "../../http/json.js";
-import { problemResponse } from "../../http/responses.js";
+import { problemResponse, problems } from "../../http/responses.js";
 import { userPageSchema, userSchema } from "./user.schemas.js";
 import type { UsersService } from "./users.service.js";
 
@@ -10,9 +10,7 @@ export interface UsersRoutesOptions {
   users: UsersService;
 }
 
-const tags = ["users"];
-const security = [{ bearerAuth: [] }];
-const unauthorized = problemResponse("Missing or invalid access token");
+const common = { tags: ["users"], security: [{ bearerAuth: [] }] };
 
 export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app, { users }) => {
   app.addHook("onRequest", app.authenticate);
@@ -21,10 +19,14 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
     "/me",
     {
       schema: {
-        tags,
-        security,
+        ...common,
+        operationId: "getCurrentUser",
         summary: "The signed-in user",
-        response: { 200: userSchema, 401: unauthorized },
+        response: {
+          200: userSchema,
+          ...problems(401, 429, 500),
+          404: problemResponse("The account no longer exists"),
+        },
       },
     },
     async (request) => toJson(await users.get(authUser(request).id)),
@@ -35,14 +37,13 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
     {
       onRequest: requireRole("admin"),
       schema: {
-        tags,
-        security,
+        ...common,
+        operationId: "listUsers",
         summary: "List users (admins only)",
         querystring: pageQuerySchema,
         response: {
           200: userPageSchema,
-          400: problemResponse("Invalid request"),
-          401: unauthorized,
+          ...problems(400, 401, 429, 500),
           403: problemResponse("Not an admin"),
         },
       },

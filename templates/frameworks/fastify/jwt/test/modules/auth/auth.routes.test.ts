@@ -43,6 +43,9 @@ describe("/api/v1/auth", () => {
 
     const refreshed = await post("/refresh", { refreshToken: login.json().refreshToken });
     expect(refreshed.statusCode).toBe(200);
+    for (const tokens of [registered, login, refreshed]) {
+      expect(tokens.headers["cache-control"]).toBe("no-store");
+    }
     expect(Object.keys(refreshed.json()).sort()).toEqual(["accessToken", "refreshToken"]);
 
     const { refreshToken } = refreshed.json();

@@ -1,0 +1,32 @@
+import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
+import { requestLogLevel } from "../core/logger.js";
+
+/**
+ * Fastify's request log lines, labelled with `requestId` (the name the problem bodies use) and
+ * leveled for operations: "incoming request" only at debug, and "request completed", which also
+ * names the request, at the level `requestLogLevel` picks (warn for 4xx, error for 5xx, debug
+ * for probes that succeed). At the default level each request makes one line.
+ */
+export class RequestLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: "requestId" });
+  }
+
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, "incoming request");
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (error) {
+      super.requestCompleted(error, request, reply);
+      return;
+    }
+    const level = requestLogLevel(request.url, reply.statusCode);
+    const fields = { req: request, res: reply, responseTime: reply.elapsedTime };
+    reply.log[level](fields, "request completed");
+  }
+}

@@ -1,0 +1,61 @@
+import Fastify from "fastify";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../src/core/logger.js";
+import { RequestLogController } from "../../src/http/log-controller.js";
+import { genReqId } from "../../src/http/request-id.js";
+
+/** An app logging at `level` into `lines`, with a probe, a route and a failing route. */
+async function appLoggingAt(level: "info" | "debug") {
+  const lines: Record<string, unknown>[] = [];
+  const app = Fastify({
+    loggerInstance: createLogger(level, { write: (line) => lines.push(JSON.parse(line)) }),
+    logController: new RequestLogController(),
+    genReqId,
+  });
+  app.get("/health", async () => ({ status: "ok" }));
+  app.get("/items", async () => []);
+  app.get("/broken", async () => {
+    throw new Error("boom");
+  });
+  await app.ready();
+  return { app, lines };
+}
+
+const completed = (lines: Record<string, unknown>[]) =>
+  lines.filter((line) => line.msg === "request completed");
+
+describe("RequestLogController", () => {
+  it("logs one line per request with its id, status and time, leveled by status", async () => {
+    const { app, lines } = await appLoggingAt("info");
+    await app.inject({ method: "GET", url: "/items", headers: { "x-request-id": "abc" } });
+    await app.inject({ method: "GET", url: "/nope" });
+    await app.inject({ method: "GET", url: "/broken" });
+    await app.close();
+
+    expect(lines.filter((line) => line.msg === "incoming request")).toEqual([]);
+    expect(completed(lines).map((line) => [line.level, line.res])).toEqual([
+      [30, { statusCode: 200 }],
+      [40, { statusCode: 404 }],
+      [50, { statusCode: 500 }],
+    ]);
+    expect(completed(lines)[0]).toMatchObject({
+      requestId: "abc",
+      req: { method: "GET", url: "/items" },
+      responseTime: expect.any(Number),
+    });
+  });
+
+  it("logs successful probes only at debug", async () => {
+    const quiet = await appLoggingAt("info");
+    await quiet.app.inject({ method: "GET", url: "/health" });
+    await quiet.app.close();
+    expect(quiet.lines).toEqual([]);
+
+    const verbose = await appLoggingAt("debug");
+    await verbose.app.inject({ method: "GET", url: "/health?verbose" });
+    await verbose.app.close();
+    expect(completed(verbose.lines)).toEqual([
+      expect.objectContaining({ level: 20, res: { statusCode: 200 } }),
+    ]);
+  });
+});
