@@ -8,8 +8,11 @@ import {
   installCommand,
   packageManagerVersion,
   runScriptCommand,
+  scriptCommand,
 } from '../effects/package-manager.js';
 import { CancelledError, CliError } from '../errors.js';
+import { modulesFor } from '../modules/registry.js';
+import type { ModuleDefinition } from '../modules/types.js';
 import { resolveChoices } from '../options/resolve.js';
 import {
   CHOICE_KEYS,
@@ -89,6 +92,12 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
   if (install) {
     await interruptible((signal) => installDependencies(target, pm, ctx, prompter, signal));
     result.installed = true;
+    for (const { afterInstall } of modulesFor(choices)) {
+      if (afterInstall)
+        await interruptible((signal) =>
+          runAfterInstall(afterInstall, target, pm, ctx, prompter, signal),
+        );
+    }
   }
   if (git) {
     const outcome = await initRepository(target.dir, ctx.run);
@@ -162,6 +171,29 @@ async function installDependencies(
   const why = exitCode === -1 ? `${pm} could not be started` : `${pm} exited with code ${exitCode}`;
   throw new CliError(
     `Installing dependencies failed (${why}); the project is ready in ${target.dir}: run ${finish}.`,
+  );
+}
+
+/** A module's step after the install; a failure leaves the step to the project's first run. */
+async function runAfterInstall(
+  { script, message }: NonNullable<ModuleDefinition['afterInstall']>,
+  target: Target,
+  pm: PackageManager,
+  ctx: Context,
+  prompter: Prompter | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  const progress = startProgress(message, { spinner: prompter?.spinner(), logger: ctx.logger });
+  const { exitCode, output } = await ctx.run(scriptCommand(pm, script), {
+    cwd: target.dir,
+    signal,
+  });
+  if (exitCode === 0 && !signal.aborted) return progress.stop(`${message}: done`);
+  progress.fail(`${message}: not done`);
+  const tail = output.trim().split('\n').slice(-5).join('\n');
+  if (tail && !signal.aborted) ctx.logger.detail(tail);
+  ctx.logger.warn(
+    `"${runScriptCommand(pm, script)}" did not finish; the project's first run will do it.`,
   );
 }
 

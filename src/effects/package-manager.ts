@@ -35,9 +35,15 @@ export function installCommand(pm: PackageManager): Command {
   return { command: pm, args: ['install'] };
 }
 
+/** The command that runs a package script. */
+export function scriptCommand(pm: PackageManager, script: string): Command {
+  return { command: pm, args: pm === 'npm' || pm === 'bun' ? ['run', script] : [script] };
+}
+
 /** How to run a script with this package manager, as a user would type it. */
 export function runScriptCommand(pm: PackageManager, script: string): string {
-  return pm === 'npm' || pm === 'bun' ? `${pm} run ${script}` : `${pm} ${script}`;
+  const { command, args } = scriptCommand(pm, script);
+  return [command, ...args].join(' ');
 }
 
 /** The lockfile-respecting install CI should use. */

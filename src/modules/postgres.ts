@@ -11,6 +11,7 @@ export const postgres: ModuleDefinition = {
     'db:generate': 'drizzle-kit generate',
     'db:migrate': 'tsx src/db/migrate.ts',
   },
+  afterInstall: { script: 'db:migrate', message: 'Creating the development database' },
   env: [
     {
       name: 'DATABASE_URL',

@@ -44,6 +44,12 @@ export interface ModuleDefinition {
   dependencies?: readonly DependencyName[] | ((choices: Choices) => readonly DependencyName[]);
   devDependencies?: readonly DependencyName[];
   scripts?: Readonly<Record<string, string>>;
+  /**
+   * One of its scripts to run once `create` has installed the dependencies, and what it does
+   * (the database module creates the embedded development database, so that the first
+   * `npm run dev` need not). A failure is reported, not fatal.
+   */
+  afterInstall?: { script: string; message: string };
   env?: readonly EnvVar[];
   edits?: readonly FileEdit[];
   /**

@@ -22,7 +22,8 @@ describe('createProject', () => {
       installed: true,
       dryRun: false,
     });
-    expect(run.calls[0]).toBe('pnpm install');
+    // The default database is embedded PostgreSQL: created right after the install.
+    expect(run.calls.slice(0, 2)).toEqual(['pnpm install', 'pnpm db:migrate']);
     expect(run.calls).toContain('git init --quiet');
     expect(result.git).toBe('committed');
     const files = await readdir(path.join(cwd, 'api'), { recursive: true });
@@ -146,5 +147,28 @@ describe('createProject', () => {
     );
     expect(run.calls).toEqual(['npm install']);
     expect(await readdir(path.join(cwd, 'new apps/api'))).toContain('package.json');
+  });
+
+  it('creates no database without one, and keeps the project when creating it fails', async () => {
+    const bare = await tempDir();
+    const bareRun = fakeRunner();
+    await createProject(
+      { directory: 'api', database: 'none', auth: 'none', yes: true, git: false },
+      testContext({ cwd: bare, run: bareRun }),
+    );
+    expect(bareRun.calls).toEqual(['npm install']);
+
+    const cwd = await tempDir();
+    const run = fakeRunner((_command, args) =>
+      args.includes('db:migrate')
+        ? { exitCode: 1, output: 'Error: out of memory' }
+        : { exitCode: 0, output: '' },
+    );
+    const ctx = testContext({ cwd, run });
+    const result = await createProject({ directory: 'api', yes: true, git: false }, ctx);
+    expect(result.installed).toBe(true);
+    expect(ctx.logger.lines.join('\n')).toMatch(
+      /"npm run db:migrate" did not finish; the project's first run will do it\./,
+    );
   });
 });
