@@ -99,7 +99,8 @@ async function waitForHealth(
   child: ChildProcess,
   output: () => string,
 ): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // Generous: a server that starts an embedded database on a busy two-core machine is slow.
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
     try {
@@ -110,7 +111,7 @@ async function waitForHealth(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not answer /health within 30 s:\n${output()}`);
+  throw new Error(`server did not answer /health within 90 s:\n${output()}`);
 }
 
 /** Run the server once and collect what it printed before exiting (for startup failures). */
