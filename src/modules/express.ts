@@ -3,14 +3,14 @@ import type { ModuleDefinition } from './types.js';
 /** Express 5: the HTTP layer under `templates/frameworks/express/`. */
 export const express: ModuleDefinition = {
   id: 'express',
-  description: 'Express 5 with helmet, CORS, rate limiting, request logging and Swagger UI',
+  description: 'Express 5 with helmet, cors, pino-http, express-rate-limit and Swagger UI',
   appliesTo: (choices) => choices.framework === 'express',
-  templateFamilies: ['express-platform'],
   dependencies: [
     '@asteasolutions/zod-to-openapi',
     'express',
     'helmet',
     'cors',
+    'pino-http',
     'express-rate-limit',
     'swagger-ui-express',
   ],

@@ -52,8 +52,8 @@ describe('create bare, edit, then add database, a resource, auth, another resour
     await writeFile(
       app,
       source.replace(
-        '  const api = express.Router();\n',
-        '  const api = express.Router();\n  api.get("/hello", (_req, res) => {\n    res.json({ hello: "mine" });\n  });\n',
+        '  app.use("/api/v1", apiIndexRouter(',
+        '  app.get("/api/v1/hello", (_req, res) => {\n    res.json({ hello: "mine" });\n  });\n  app.use("/api/v1", apiIndexRouter(',
       ),
     );
   });

@@ -160,11 +160,12 @@ describe('add', () => {
 
   it('refuses before writing anything when an edit conflicts, and explains --force', async () => {
     const dir = await minimalProject();
+    // The database module changes this line too: it adds its readiness check.
     await edit(dir, 'src/app.ts', (text) =>
-      text.replace('app.use(httpLogger(logger));', 'app.use(httpLogger(logger, "mine"));'),
-    );
-    await edit(dir, 'src/app.ts', (text) =>
-      text.replace(/\n {2}app\.use\("\/api\/v1", api\);/, '\n  app.use("/v1", api);'),
+      text.replace(
+        'app.use(healthRouter(registry, []));',
+        'app.use(healthRouter(registry, [async () => "mine"]));',
+      ),
     );
     const before = await snapshot(dir);
     await expect(addModule({ module: 'database' }, testContext({ cwd: dir }))).rejects.toThrow(
@@ -340,9 +341,7 @@ describe('add resource', () => {
     ]);
 
     const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
-    expect(app).toContain(
-      'api.use("/invoices", invoicesRouter(services.invoices, services.accessTokens));',
-    );
+    expect(app).toContain('app.use("/api/v1/invoices", invoicesRouter(registry, services));');
     const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
     expect(manifest.resources).toContainEqual({
       name: 'invoice',
@@ -361,7 +360,7 @@ describe('add resource', () => {
     expect(result.changes).toContainEqual({ path: 'src/app.ts', kind: 'merge' });
     const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
     expect(app).toContain('app.locals.mine = true;');
-    expect(app).toContain('api.use("/invoices", invoicesRouter(services.invoices));');
+    expect(app).toContain('app.use("/api/v1/invoices", invoicesRouter(registry, services));');
   });
 
   it("runs the project's Biome over the code it wrote, and still sees edits the next time", async () => {

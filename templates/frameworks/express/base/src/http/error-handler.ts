@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { NotFoundError } from "../core/errors.js";
 import { toProblem } from "../core/problem.js";
-import { fromBodyParser } from "./body-parser-errors.js";
+import { fromHttpError } from "./http-errors.js";
 
 export const notFoundHandler: RequestHandler = (req) => {
   throw new NotFoundError(`No route matches ${req.method} ${req.path}.`);
@@ -9,17 +9,17 @@ export const notFoundHandler: RequestHandler = (req) => {
 
 /** Answers every error as `application/problem+json`. */
 export function errorHandler(exposeInternals: boolean): ErrorRequestHandler {
-  return (error, _req, res, next) => {
+  return (error, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    const problem = toProblem(fromBodyParser(error) ?? error, {
-      requestId: res.locals.requestId,
+    const problem = toProblem(fromHttpError(error), {
+      requestId: String(req.id),
       exposeInternals,
     });
-    // The request logger logs it, with its stack, on the request's line.
-    if (problem.status >= 500) res.locals.error = error;
+    // pino-http logs this error, with its stack, on the request's line.
+    if (problem.status >= 500) res.err = error;
     res
       .status(problem.status)
       .set(problem.headers)

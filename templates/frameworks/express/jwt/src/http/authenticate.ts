@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import type { AccessTokens, AuthUser } from "../modules/auth/access-tokens.js";
 import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
 import type { Role } from "../modules/users/user.schemas.js";
@@ -8,6 +8,9 @@ declare module "express-serve-static-core" {
     user?: AuthUser;
   }
 }
+
+/** The OpenAPI security requirement of the routes behind `authenticate`. */
+export const bearerAuth = [{ bearerAuth: [] }];
 
 const missingToken = () =>
   new UnauthorizedError("UNAUTHORIZED", "A bearer access token is required.");
@@ -30,7 +33,7 @@ export function requireRole(role: Role): RequestHandler {
 }
 
 /** The user set by `authenticate`, for handlers mounted behind it. */
-export function authUser(req: Request): AuthUser {
+export function authUser(req: { user?: AuthUser }): AuthUser {
   if (!req.user) throw missingToken();
   return req.user;
 }

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { Express } from "express";
 import request, { type Agent } from "supertest";
 import type { Database } from "../../src/db/client.js";
 import { users } from "../../src/modules/users/users.table.js";
-
-/** Whatever supertest can drive: an Express app or Nest's HTTP server. */
-type App = Parameters<typeof request>[0];
 
 export const password = "correct horse battery staple";
 
@@ -16,7 +14,7 @@ export interface SignedUp {
 }
 
 /** Registers a new user with a unique email through the API. */
-export async function signUp(server: App): Promise<SignedUp> {
+export async function signUp(server: Express): Promise<SignedUp> {
   const res = await request(server)
     .post("/api/v1/auth/register")
     .send({ email: `user-${randomUUID()}@example.com`, password })
@@ -25,7 +23,7 @@ export async function signUp(server: App): Promise<SignedUp> {
 }
 
 /** Registers a user, promotes them to admin, and signs in again for a token with the new role. */
-export async function signUpAdmin(server: App, db: Database): Promise<SignedUp> {
+export async function signUpAdmin(server: Express, db: Database): Promise<SignedUp> {
   const { user } = await signUp(server);
   await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
   const res = await request(server)
@@ -36,7 +34,7 @@ export async function signUpAdmin(server: App, db: Database): Promise<SignedUp> 
 }
 
 /** A client that sends a new user's access token with every request. */
-export async function signedInClient(server: App): Promise<Agent> {
+export async function signedInClient(server: Express): Promise<Agent> {
   const { accessToken } = await signUp(server);
   return request.agent(server).set("Authorization", `Bearer ${accessToken}`);
 }

@@ -46,6 +46,9 @@ describe("/api/v1/auth", () => {
       .send({ refreshToken: login.body.refreshToken })
       .expect(200);
     expect(Object.keys(refreshed.body).sort()).toEqual(["accessToken", "refreshToken"]);
+    for (const res of [registered, login, refreshed]) {
+      expect(res.headers["cache-control"]).toBe("no-store");
+    }
 
     await request(testApp.server)
       .post("/api/v1/auth/logout")
@@ -107,7 +110,10 @@ describe("/api/v1/auth", () => {
   });
 
   it("rate limits sign-in attempts separately", async () => {
-    const limited = await createTestApp({ AUTH_RATE_LIMIT_MAX: "1" });
+    const limited = await createTestApp(
+      { AUTH_RATE_LIMIT_MAX: "1" },
+      { database: testApp.database },
+    );
     try {
       const attempt = () =>
         request(limited.server)

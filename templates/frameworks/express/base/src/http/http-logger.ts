@@ -1,0 +1,21 @@
+import type { Request, Response } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { requestLogLevel } from "../core/logger.js";
+import { resolveRequestId } from "../core/request-id.js";
+
+/**
+ * One log line per request, at the level requestLogLevel picks, and a request id (`req.id`)
+ * that is sent back as `X-Request-Id` and logged on every line of `req.log`.
+ */
+export function httpLogger(logger: Logger) {
+  return pinoHttp<Request, Response>({
+    logger,
+    genReqId: (req, res) => {
+      const id = resolveRequestId(req.headers["x-request-id"]);
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customLogLevel: (req, res) => requestLogLevel(req.originalUrl, res.statusCode),
+  });
+}

@@ -1,0 +1,60 @@
+import express from "express";
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../src/core/logger.js";
+import { errorHandler } from "../../src/http/error-handler.js";
+import { httpLogger } from "../../src/http/http-logger.js";
+
+function loggedApp() {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger("info", { write: (line: string) => lines.push(JSON.parse(line)) });
+  const app = express()
+    .use(httpLogger(logger))
+    .get(["/health", "/api/v1/things"], (_req, res) => {
+      res.json({ status: "ok" });
+    })
+    .get("/api/v1/broken", () => {
+      throw new Error("database on fire");
+    })
+    .use(errorHandler(false));
+  return { app, lines };
+}
+
+describe("httpLogger", () => {
+  it("logs each request on one line with its id, status and response time", async () => {
+    const { app, lines } = loggedApp();
+    const res = await request(app)
+      .get("/api/v1/things")
+      .set("X-Request-Id", "abc-123")
+      .set("Authorization", "Bearer secret-token");
+    expect(res.headers["x-request-id"]).toBe("abc-123");
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 30,
+        req: expect.objectContaining({ id: "abc-123", method: "GET", url: "/api/v1/things" }),
+        res: expect.objectContaining({ statusCode: 200 }),
+        responseTime: expect.any(Number),
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("secret-token");
+  });
+
+  it("logs probes that succeed at debug only", async () => {
+    const { app, lines } = loggedApp();
+    await request(app).get("/health").expect(200);
+    expect(lines).toEqual([]);
+  });
+
+  it("logs an unexpected error with its stack on the request's line, and hides it from the client", async () => {
+    const { app, lines } = loggedApp();
+    const res = await request(app).get("/api/v1/broken").expect(500);
+    expect(res.body.detail).not.toContain("fire");
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 50,
+        err: expect.objectContaining({ message: "database on fire", stack: expect.any(String) }),
+        res: expect.objectContaining({ statusCode: 500 }),
+      }),
+    ]);
+  });
+});
