@@ -3,28 +3,36 @@ import type { ModuleDefinition } from './types.js';
 /** NestJS: the HTTP layer under `templates/frameworks/nest/`. */
 export const nest: ModuleDefinition = {
   id: 'nest',
-  description: 'NestJS on Express with modules, guards, a zod validation pipe and Swagger UI',
+  description:
+    'NestJS with feature modules and injectable providers, guards, helmet, CORS, @nestjs/throttler, nestjs-pino and Swagger UI',
   appliesTo: (choices) => choices.framework === 'nest',
-  templateFamilies: ['express-platform'],
   dependencies: [
     '@nestjs/core',
     '@nestjs/common',
     '@nestjs/platform-express',
+    '@nestjs/swagger',
+    '@nestjs/throttler',
+    'nestjs-pino',
+    'pino-http',
     'reflect-metadata',
     'rxjs',
-    '@asteasolutions/zod-to-openapi',
     'express',
     'helmet',
-    'cors',
-    'express-rate-limit',
-    'swagger-ui-express',
   ],
   devDependencies: [
     '@nestjs/testing',
+    '@swc/cli',
+    '@swc/core',
+    'unplugin-swc',
+    'nodemon',
     '@types/express',
-    '@types/cors',
-    '@types/swagger-ui-express',
     'supertest',
     '@types/supertest',
   ],
+  // The Nest CLI needs TypeScript's compiler API, which TypeScript 7 does not ship: SWC
+  // compiles (with the decorator metadata Nest's dependency injection reads), tsc type-checks.
+  scripts: {
+    dev: 'nodemon --watch src --ext ts --exec "swc src -d dist --strip-leading-paths --quiet && node dist/server.js" | pino-pretty',
+    build: 'swc src -d dist --strip-leading-paths',
+  },
 };

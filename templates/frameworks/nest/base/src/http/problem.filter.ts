@@ -5,15 +5,14 @@ import {
   HttpException,
   HttpStatus,
   Inject,
-  NotFoundException,
 } from "@nestjs/common";
 import type { Request, Response } from "express";
 import type { Config } from "../config/env.js";
-import { AppError, NotFoundError } from "../core/errors.js";
+import { AppError } from "../core/errors.js";
 import { toProblem } from "../core/problem.js";
 import { CONFIG } from "../dependencies.module.js";
 
-/** Answers every error, from a route, a guard, a pipe or the middleware, as a problem. */
+/** Answers every error, from a route, a guard, a pipe or a middleware, as a problem. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly exposeInternals: boolean;
@@ -23,16 +22,16 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    const problem = toProblem(fromNest(exception, req), {
-      requestId: res.locals.requestId,
+    const problem = toProblem(fromNest(exception), {
+      // Set by the request logger (nestjs-pino), which runs before any route.
+      requestId: String(req.id),
       exposeInternals: this.exposeInternals,
     });
     // The request logger logs it, with its stack, on the request's line.
-    if (problem.status >= 500 && exception instanceof Error) res.locals.error = exception;
+    if (problem.status >= 500 && exception instanceof Error) res.err = exception;
     res
       .status(problem.status)
       .set(problem.headers)
@@ -41,16 +40,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** Nest's own HTTP exceptions (an unmatched route, or one thrown by a handler) as app errors. */
-function fromNest(exception: unknown, req: Request): unknown {
+/** Nest's own HTTP exceptions (thrown by Nest or a library) as app errors. */
+function fromNest(exception: unknown): unknown {
   if (!(exception instanceof HttpException)) return exception;
-  // Nest answers a request no route matches with this exact NotFoundException.
-  if (
-    exception instanceof NotFoundException &&
-    exception.message === `Cannot ${req.method} ${req.originalUrl}`
-  ) {
-    return new NotFoundError(`No route matches ${req.method} ${req.path}.`);
-  }
   const status = exception.getStatus();
   return new AppError(status, HttpStatus[status] ?? "HTTP_ERROR", exception.message);
 }

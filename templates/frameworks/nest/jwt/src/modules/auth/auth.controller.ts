@@ -1,35 +1,69 @@
-import { Body, Controller, HttpCode, Inject, Post } from "@nestjs/common";
+import { Body, Controller, Header, HttpCode, Post } from "@nestjs/common";
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+} from "@nestjs/swagger";
 import type { z } from "zod";
-import { ZodValidationPipe } from "../../http/zod-validation.pipe.js";
-import { type Credentials, loginSchema, refreshSchema, registerSchema } from "./auth.schemas.js";
+import { ApiBodyProblems, ApiProblems } from "../../http/problem-responses.js";
+import {
+  type Credentials,
+  loginSchema,
+  refreshSchema,
+  registerSchema,
+  sessionSchema,
+  tokensSchema,
+} from "./auth.schemas.js";
 import { AuthService } from "./auth.service.js";
+import { Public } from "./public.decorator.js";
 
 type RefreshInput = z.output<typeof refreshSchema>;
 
 @Controller("auth")
+@Public()
+@ApiBodyProblems()
+@ApiProblems(429, 500)
 export class AuthController {
-  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Post("register")
-  register(@Body(new ZodValidationPipe(registerSchema)) credentials: Credentials) {
+  @ApiOperation({ summary: "Create an account and sign in" })
+  @Header("Cache-Control", "no-store")
+  @ApiCreatedResponse({ description: "The new account, signed in", standardSchema: sessionSchema })
+  @ApiProblems(409)
+  register(@Body({ schema: registerSchema }) credentials: Credentials) {
     return this.auth.register(credentials);
   }
 
   @Post("login")
+  @ApiOperation({ summary: "Sign in with email and password" })
   @HttpCode(200)
-  login(@Body(new ZodValidationPipe(loginSchema)) credentials: Credentials) {
+  @Header("Cache-Control", "no-store")
+  @ApiOkResponse({ description: "Signed in", standardSchema: sessionSchema })
+  @ApiProblems(401)
+  login(@Body({ schema: loginSchema }) credentials: Credentials) {
     return this.auth.login(credentials);
   }
 
   @Post("refresh")
+  @ApiOperation({ summary: "Trade a refresh token for a new token pair" })
   @HttpCode(200)
-  refresh(@Body(new ZodValidationPipe(refreshSchema)) { refreshToken }: RefreshInput) {
+  @Header("Cache-Control", "no-store")
+  @ApiOkResponse({
+    description: "A new token pair; the old refresh token is spent",
+    standardSchema: tokensSchema,
+  })
+  @ApiProblems(401)
+  refresh(@Body({ schema: refreshSchema }) { refreshToken }: RefreshInput) {
     return this.auth.refresh(refreshToken);
   }
 
   @Post("logout")
+  @ApiOperation({ summary: "Sign out, revoking the refresh token" })
   @HttpCode(204)
-  async logout(@Body(new ZodValidationPipe(refreshSchema)) { refreshToken }: RefreshInput) {
+  @ApiNoContentResponse({ description: "Signed out: the refresh token's family is revoked" })
+  async logout(@Body({ schema: refreshSchema }) { refreshToken }: RefreshInput) {
     await this.auth.logout(refreshToken);
   }
 }

@@ -1,14 +1,25 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from "@nestjs/common";
+import { type CanActivate, type ExecutionContext, Injectable } from "@nestjs/common";
+import { Reflector } from "@nestjs/core";
 import type { Request } from "express";
 import { AccessTokens } from "./access-tokens.js";
 import { UnauthorizedError } from "./auth.errors.js";
+import { Public } from "./public.decorator.js";
 
-/** Requires a valid `Authorization: Bearer <access token>` and puts its user on the request. */
+/**
+ * Requires a valid `Authorization: Bearer <access token>` on every route but the `@Public()`
+ * ones, and puts its user on the request.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(@Inject(AccessTokens) private readonly accessTokens: AccessTokens) {}
+  constructor(
+    private readonly accessTokens: AccessTokens,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride(Public, [context.getHandler(), context.getClass()])) {
+      return true;
+    }
     const req = context.switchToHttp().getRequest<Request>();
     const [scheme, token] = req.get("authorization")?.split(" ") ?? [];
     if (scheme?.toLowerCase() !== "bearer" || !token) {

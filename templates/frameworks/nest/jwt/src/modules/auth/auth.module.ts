@@ -1,20 +1,33 @@
 import { Module } from "@nestjs/common";
-import { SERVICES, type Services } from "../../dependencies.module.js";
+import { APP_GUARD } from "@nestjs/core";
+import type { Config } from "../../config/env.js";
+import { CONFIG } from "../../dependencies.module.js";
+import { UsersModule } from "../users/users.module.js";
 import { AccessTokens } from "./access-tokens.js";
 import { AuthController } from "./auth.controller.js";
-import { AuthService } from "./auth.service.js";
+import { AuthGuard } from "./auth.guard.js";
+import { AuthService, REFRESH_TOKEN_TTL } from "./auth.service.js";
+import { RefreshTokensRepository } from "./refresh-tokens.repository.js";
+import { RolesGuard } from "./roles.guard.js";
 
-/** Sign-up and sign-in; exports what AuthGuard needs to the modules that protect routes. */
+/**
+ * Sign-up and sign-in, and the guards that protect every route of the app: a route needs an
+ * access token unless it is `@Public()`, and the role `@Roles()` names.
+ */
 @Module({
+  imports: [UsersModule],
   controllers: [AuthController],
   providers: [
-    { provide: AuthService, useFactory: ({ auth }: Services) => auth, inject: [SERVICES] },
+    AccessTokens,
+    AuthService,
+    RefreshTokensRepository,
     {
-      provide: AccessTokens,
-      useFactory: ({ accessTokens }: Services) => accessTokens,
-      inject: [SERVICES],
+      provide: REFRESH_TOKEN_TTL,
+      useFactory: (config: Config) => config.REFRESH_TOKEN_TTL,
+      inject: [CONFIG],
     },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AccessTokens],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from "@nestjs/common";
+import { type CanActivate, type ExecutionContext, Injectable } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
 import type { Request } from "express";
 import type { Role } from "../users/user.schemas.js";
@@ -11,10 +11,13 @@ export const Roles = Reflector.createDecorator<Role[]>();
 /** Enforces `@Roles`; runs after AuthGuard, so a missing token is a 401 before any 403. */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+  constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.get(Roles, context.getHandler());
+    const roles = this.reflector.getAllAndOverride(Roles, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles) return true;
     const user = currentUser(context.switchToHttp().getRequest<Request>());
     if (!roles.includes(user.role)) throw new ForbiddenError();

@@ -1,0 +1,22 @@
+import type { Params } from "nestjs-pino";
+import type { Logger } from "pino";
+import { requestLogLevel } from "../core/logger.js";
+import { resolveRequestId } from "../core/request-id.js";
+
+/**
+ * nestjs-pino's request logging: one line per request, on the app's logger (so credentials are
+ * redacted), with the request id that is also sent back as `X-Request-Id`.
+ */
+export function httpLoggerOptions(logger: Logger): Params {
+  return {
+    pinoHttp: {
+      logger,
+      genReqId: (req, res) => {
+        const id = resolveRequestId(req.headers["x-request-id"]);
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (req, res) => requestLogLevel(req.url ?? "/", res.statusCode),
+    },
+  };
+}
