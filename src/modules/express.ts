@@ -5,6 +5,7 @@ export const express: ModuleDefinition = {
   id: 'express',
   description: 'Express 5 with helmet, cors, pino-http, express-rate-limit and Swagger UI',
   appliesTo: (choices) => choices.framework === 'express',
+  templateFamilies: ['hand-wired'],
   dependencies: [
     '@asteasolutions/zod-to-openapi',
     'express',

@@ -5,6 +5,7 @@ export const fastify: ModuleDefinition = {
   id: 'fastify',
   description: 'Fastify 5 with a zod type provider, helmet, CORS, rate limiting and Swagger UI',
   appliesTo: (choices) => choices.framework === 'fastify',
+  templateFamilies: ['hand-wired'],
   dependencies: [
     'fastify',
     'fastify-plugin',

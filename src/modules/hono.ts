@@ -5,6 +5,7 @@ export const hono: ModuleDefinition = {
   id: 'hono',
   description: 'Hono 4 on @hono/node-server: @hono/zod-openapi routes, hono-pino, Swagger UI',
   appliesTo: (choices) => choices.framework === 'hono',
+  templateFamilies: ['hand-wired'],
   dependencies: [
     'hono',
     '@hono/node-server',

@@ -5,12 +5,10 @@ export const redis: ModuleDefinition = {
   id: 'redis',
   description: 'Redis (ioredis): rate limits shared by every instance when REDIS_URL is set',
   appliesTo: (choices) => choices.cache === 'redis',
-  // express-rate-limit (Express, NestJS) needs a store package; Fastify's and Hono's limiters
-  // ship their own Redis stores.
+  // express-rate-limit (Express) needs a store package; the limiters of Fastify and Hono ship
+  // their own Redis stores, and NestJS's throttler gets one in the project.
   dependencies: (choices) =>
-    choices.framework === 'express' || choices.framework === 'nest'
-      ? ['ioredis', 'rate-limit-redis']
-      : ['ioredis'],
+    choices.framework === 'express' ? ['ioredis', 'rate-limit-redis'] : ['ioredis'],
   env: [
     {
       name: 'REDIS_URL',

@@ -54,8 +54,8 @@ export interface ModuleDefinition {
   edits?: readonly FileEdit[];
   /**
    * For a framework module: template families it shares with related frameworks, layered
-   * before its own (`templates/frameworks/<family>/<module>/`), e.g. NestJS on Express reuses
-   * the Express platform's docs, logging and OpenAPI registry.
+   * before its own (`templates/frameworks/<family>/<module>/`), e.g. `hand-wired`: Express,
+   * Fastify and Hono build their services in `src/container.ts`, where NestJS has its DI.
    */
   templateFamilies?: readonly string[];
   /**

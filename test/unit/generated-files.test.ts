@@ -86,7 +86,7 @@ describe.each(
 
   it(has ? 'brings the client, its store adapter and REDIS_URL' : 'brings none of it', () => {
     const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
-    const adapter = choices.framework === 'express' || choices.framework === 'nest';
+    const adapter = choices.framework === 'express';
     expect(Boolean(pkg.dependencies.ioredis)).toBe(has);
     expect(Boolean(pkg.dependencies['rate-limit-redis'])).toBe(has && adapter);
     expect(Boolean(fileOf(project, 'src/redis/client.ts'))).toBe(has);
