@@ -41,31 +41,32 @@ export interface Prompter {
 /** Prompts with @clack/prompts, loaded only when a question is actually asked. */
 export async function createClackPrompter(): Promise<Prompter> {
   const clack = await import('@clack/prompts');
-  const answer = <T>(value: T): Exclude<T, symbol> => {
+  const answer = async <T>(prompt: Promise<T>): Promise<Exclude<T, symbol>> => {
+    const value = await untilInputEnds(prompt);
     if (clack.isCancel(value)) throw new CancelledError();
     return value as Exclude<T, symbol>;
   };
   return {
     intro: (title) => clack.intro(title),
     outro: (message) => clack.outro(message),
-    select: async (options) =>
+    select: (options) =>
       answer(
-        await clack.select({
+        clack.select({
           message: options.message,
           options: options.options as never,
           initialValue: options.initialValue,
         }),
       ),
-    text: async (options) =>
+    text: (options) =>
       answer(
-        await clack.text({
+        clack.text({
           message: options.message,
           placeholder: options.placeholder,
           defaultValue: options.defaultValue,
           validate: options.validate ? (value) => options.validate?.(value ?? '') : undefined,
         }),
       ),
-    confirm: async (options) => answer(await clack.confirm(options)),
+    confirm: (options) => answer(clack.confirm(options)),
     spinner: () => {
       const spin = clack.spinner();
       return {
@@ -76,4 +77,23 @@ export async function createClackPrompter(): Promise<Prompter> {
       };
     },
   };
+}
+
+/**
+ * A prompt's answer, or a cancellation when nothing is left that could answer it: Ctrl-D (end of
+ * input) closes the terminal's reader, the prompt never settles, and the process would
+ * otherwise end with Node's exit code 13 for an unsettled top-level await, saying nothing.
+ */
+export async function untilInputEnds<T>(prompt: Promise<T>): Promise<T> {
+  let stop = () => {};
+  const ended = new Promise<never>((_, reject) => {
+    const cancel = () => reject(new CancelledError());
+    process.once('beforeExit', cancel);
+    stop = () => process.off('beforeExit', cancel);
+  });
+  try {
+    return await Promise.race([prompt, ended]);
+  } finally {
+    stop();
+  }
 }

@@ -129,3 +129,28 @@ describe('create-backend (built, as a process)', () => {
     expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');
   });
 });
+
+// `script` (util-linux) gives the CLI a terminal, so it prompts as it does for a person.
+const hasScript = (await execa('script', ['--version'], { reject: false })).exitCode === 0;
+
+describe.skipIf(!hasScript)('create-backend in a terminal', () => {
+  it('treats Ctrl-D at a prompt as a cancellation: says so, exits 130, writes nothing', async () => {
+    const cwd = await tempDir();
+    const run = execa('script', ['-qfec', `node ${BIN}`, '/dev/null'], {
+      cwd,
+      reject: false,
+      env: { NO_COLOR: '1', TERM: 'xterm' },
+    });
+    // Once the first question is on screen, end the input as Ctrl-D does.
+    await new Promise<void>((resolve) => {
+      run.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('?')) resolve();
+      });
+    });
+    run.stdin?.write('\x04');
+    const result = await run;
+    expect(result.exitCode).toBe(130);
+    expect(result.stdout).toContain('Cancelled');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+});
