@@ -139,13 +139,15 @@ describe.skipIf(!hasScript)('create-backend in a terminal', () => {
     const run = execa('script', ['-qfec', `node ${BIN}`, '/dev/null'], {
       cwd,
       reject: false,
-      env: { NO_COLOR: '1', TERM: 'xterm' },
+      // CI=true (as in CI) would make it take the defaults instead of asking.
+      env: { NO_COLOR: '1', TERM: 'xterm', CI: '' },
     });
     // Once the first question is on screen, end the input as Ctrl-D does.
     await new Promise<void>((resolve) => {
       run.stdout?.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('?')) resolve();
       });
+      run.finally(resolve);
     });
     run.stdin?.write('\x04');
     const result = await run;
