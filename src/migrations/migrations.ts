@@ -1,21 +1,16 @@
 import { createHash } from 'node:crypto';
 import { addJournalEntry, type Journal, type JournalEntry } from '../edits/drizzle-journal.js';
 import { CliError } from '../errors.js';
-import { emptySnapshot, type Snapshot } from './snapshot.js';
-import { migrationSql } from './sql.js';
+import type { Dialect, MigrationSnapshot } from './dialect.js';
+import type { MigrationStep } from './schema.js';
 
 /** The migrations a project already has: its journal and the snapshot of its latest one. */
 export interface MigrationHistory {
   /** The journal file as it is, so adding entries keeps its formatting. */
   journalText: string;
   journal: Journal;
-  snapshot: Snapshot;
-}
-
-/** One migration to write: a name and how it changes the schema. */
-export interface MigrationStep {
-  name: string;
-  apply: (schema: Snapshot) => Snapshot;
+  /** The schema after its latest migration (drizzle-kit's snapshot), or none yet. */
+  snapshot: MigrationSnapshot | undefined;
 }
 
 export const JOURNAL_PATH = 'drizzle/meta/_journal.json';
@@ -35,6 +30,7 @@ const FIRST_MIGRATION_TIME = Date.UTC(2025, 0, 1);
  * dates new entries after every existing one, as drizzle-kit would.
  */
 export function planMigrations(
+  dialect: Dialect,
   history: MigrationHistory | undefined,
   steps: readonly MigrationStep[],
   now?: number,
@@ -42,19 +38,19 @@ export function planMigrations(
   if (steps.length === 0) return [];
   const entries = [...(history?.journal.entries ?? [])];
   const added: JournalEntry[] = [];
-  let schema = history?.snapshot ?? emptySnapshot();
+  let schema = history?.snapshot ?? dialect.emptySnapshot();
   const files: { path: string; content: string }[] = [];
 
   for (const step of steps) {
     const idx = entries.length === 0 ? 0 : Math.max(...entries.map((e) => e.idx)) + 1;
     const tag = `${String(idx).padStart(4, '0')}_${step.name}`;
-    const next = step.apply(schema);
-    const sql = migrationSql(schema, next);
+    const next = dialect.apply(schema, step.changes);
+    const sql = dialect.sql(schema, next);
     const id = uuidFrom(`${schema.id}\n${tag}\n${sql}`);
     const last = entries.at(-1)?.when;
     const when =
       now === undefined ? FIRST_MIGRATION_TIME + idx * 60_000 : Math.max(now, (last ?? 0) + 1);
-    const entry = { idx, version: '7', when, tag, breakpoints: true };
+    const entry = { idx, version: schema.version, when, tag, breakpoints: true };
     entries.push(entry);
     added.push(entry);
     schema = { ...next, id, prevId: schema.id };
@@ -64,7 +60,7 @@ export function planMigrations(
 
   const journal = history
     ? added.reduce((text, entry) => addJournalEntry(entry)(text), history.journalText)
-    : `${JSON.stringify({ version: '7', dialect: 'postgresql', entries }, null, 2)}\n`;
+    : `${JSON.stringify({ version: '7', dialect: dialect.drizzle, entries }, null, 2)}\n`;
   files.push({ path: JOURNAL_PATH, content: journal });
   return files;
 }
@@ -80,7 +76,7 @@ export async function readMigrationHistory(
   if (journalText === undefined) return undefined;
   const journal = parseJson<Journal>(journalText, JOURNAL_PATH);
   const latest = journal.entries.at(-1);
-  if (!latest) return { journalText, journal, snapshot: emptySnapshot() };
+  if (!latest) return { journalText, journal, snapshot: undefined };
   const path = snapshotPath(latest.tag);
   const snapshotText = await read(path);
   if (snapshotText === undefined) {
@@ -88,7 +84,7 @@ export async function readMigrationHistory(
       `${path} is missing, so the database schema is unknown; run the project's db:generate script and try again.`,
     );
   }
-  return { journalText, journal, snapshot: parseJson<Snapshot>(snapshotText, path) };
+  return { journalText, journal, snapshot: parseJson<MigrationSnapshot>(snapshotText, path) };
 }
 
 function parseJson<T>(text: string, path: string): T {

@@ -4,7 +4,12 @@ import type { ModuleDefinition } from './types.js';
 export const express: ModuleDefinition = {
   id: 'express',
   description: 'Express 5 with helmet, cors, pino-http, express-rate-limit and Swagger UI',
-  appliesTo: (choices) => choices.framework === 'express',
+  choice: {
+    key: 'framework',
+    value: 'express',
+    label: 'Express 5',
+    hint: 'the most widely used Node.js framework',
+  },
   templateFamilies: ['hand-wired'],
   dependencies: [
     '@asteasolutions/zod-to-openapi',

@@ -4,7 +4,12 @@ import type { ModuleDefinition } from './types.js';
 export const fastify: ModuleDefinition = {
   id: 'fastify',
   description: 'Fastify 5 with a zod type provider, helmet, CORS, rate limiting and Swagger UI',
-  appliesTo: (choices) => choices.framework === 'fastify',
+  choice: {
+    key: 'framework',
+    value: 'fastify',
+    label: 'Fastify 5',
+    hint: 'plugins, schema-driven validation, fast',
+  },
   templateFamilies: ['hand-wired'],
   dependencies: [
     'fastify',

@@ -4,5 +4,10 @@ import type { ModuleDefinition } from './types.js';
 export const github: ModuleDefinition = {
   id: 'github',
   description: 'GitHub Actions: lint, typecheck, test against PostgreSQL, build, image build',
-  appliesTo: (choices) => choices.ci === 'github',
+  choice: {
+    key: 'ci',
+    value: 'github',
+    label: 'GitHub Actions',
+    hint: 'lint, typecheck, test against the database, build',
+  },
 };

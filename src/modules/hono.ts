@@ -4,7 +4,12 @@ import type { ModuleDefinition } from './types.js';
 export const hono: ModuleDefinition = {
   id: 'hono',
   description: 'Hono 4 on @hono/node-server: @hono/zod-openapi routes, hono-pino, Swagger UI',
-  appliesTo: (choices) => choices.framework === 'hono',
+  choice: {
+    key: 'framework',
+    value: 'hono',
+    label: 'Hono 4',
+    hint: 'web-standard, small, on @hono/node-server',
+  },
   templateFamilies: ['hand-wired'],
   dependencies: [
     'hono',

@@ -5,7 +5,12 @@ export const nest: ModuleDefinition = {
   id: 'nest',
   description:
     'NestJS with feature modules and injectable providers, guards, helmet, CORS, @nestjs/throttler, nestjs-pino and Swagger UI',
-  appliesTo: (choices) => choices.framework === 'nest',
+  choice: {
+    key: 'framework',
+    value: 'nest',
+    label: 'NestJS',
+    hint: 'modules, controllers, dependency injection',
+  },
   dependencies: [
     '@nestjs/core',
     '@nestjs/common',

@@ -1,3 +1,4 @@
+import type { Dialect } from '../migrations/dialect.js';
 import type { Choices } from '../options/schema.js';
 import { base } from './base.js';
 import { docker } from './docker.js';
@@ -7,7 +8,7 @@ import { github } from './github.js';
 import { hono } from './hono.js';
 import { jwt } from './jwt.js';
 import { nest } from './nest.js';
-import { postgres } from './postgres.js';
+import { postgres } from './postgres/index.js';
 import { redis } from './redis.js';
 import { resource } from './resource.js';
 import type { ModuleDefinition } from './types.js';
@@ -27,7 +28,19 @@ export const MODULES: readonly ModuleDefinition[] = [
   github,
 ];
 
+/** Whether a project with these choices gets the module. */
+export function applies(module: ModuleDefinition, choices: Choices): boolean {
+  if (module.choice) return choices[module.choice.key] === module.choice.value;
+  const required = (module.requires ?? []).every((key) => choices[key] !== 'none');
+  return required && (module.appliesTo?.(choices) ?? true);
+}
+
 /** The modules a project with these choices is made of, in layering order. */
 export function modulesFor(choices: Choices): ModuleDefinition[] {
-  return MODULES.filter((module) => module.appliesTo(choices));
+  return MODULES.filter((module) => applies(module, choices));
+}
+
+/** The dialect of the project's database, if it has one. */
+export function dialectFor(choices: Choices): Dialect | undefined {
+  return modulesFor(choices).find((module) => module.dialect)?.dialect;
 }

@@ -1,3 +1,4 @@
+import { createResourceTable } from '../resources/table.js';
 import type { ModuleDefinition } from './types.js';
 
 /**
@@ -7,6 +8,10 @@ import type { ModuleDefinition } from './types.js';
 export const resource: ModuleDefinition = {
   id: 'resource',
   description: 'CRUD resources under /api/v1 with cursor pagination (todos to start with)',
-  appliesTo: (choices) => choices.database !== 'none',
+  requires: ['database'],
   perResource: true,
+  // Rows belong to a user when the project has accounts.
+  resourceMigration: (resource, choices) => [
+    createResourceTable(resource, choices.auth !== 'none'),
+  ],
 };

@@ -1,5 +1,6 @@
 import { RUN_COMMAND } from '../cli-name.js';
-import type { ChoiceKey, Choices } from './schema.js';
+import { MODULES } from '../modules/registry.js';
+import { type ChoiceKey, type Choices, choiceValues } from './schema.js';
 
 /** A combination of choices that cannot work together, as a pure predicate. */
 export interface CompatibilityRule {
@@ -14,15 +15,22 @@ export interface CompatibilityRule {
   addMessage: string;
 }
 
-export const RULES: readonly CompatibilityRule[] = [
-  {
-    id: 'auth-needs-database',
-    reads: ['auth', 'database'],
-    allows: (c) => c.auth === 'none' || c.database !== 'none',
-    message: '--auth jwt needs a database: add --database postgres, or use --auth none',
-    addMessage: `auth jwt needs a database: run "${RUN_COMMAND} add database postgres" first`,
-  },
-];
+/** The rules the modules declare: a module's `requires` refuses its choice without them. */
+export const RULES: readonly CompatibilityRule[] = MODULES.flatMap((module) => {
+  const { choice } = module;
+  if (!choice) return [];
+  return (module.requires ?? []).map((needed): CompatibilityRule => {
+    const [first, ...others] = choiceValues(needed).filter((value) => value !== 'none');
+    const alternatives = others.length > 0 ? ` (or ${others.join(', ')})` : '';
+    return {
+      id: `${choice.value}-needs-${needed}`,
+      reads: [choice.key, needed],
+      allows: (c) => c[choice.key] !== choice.value || c[needed] !== 'none',
+      message: `--${choice.key} ${choice.value} needs a ${needed}: add --${needed} ${first}${alternatives}, or use --${choice.key} none`,
+      addMessage: `${choice.key} ${choice.value} needs a ${needed}: run "${RUN_COMMAND} add ${needed} ${first}" first${alternatives}`,
+    };
+  });
+});
 
 /**
  * The first rule the known choices break. Rules reading a choice not yet known are not judged,
@@ -35,10 +43,6 @@ export function brokenRule(known: Partial<Choices>): CompatibilityRule | undefin
 }
 
 /** Whether `key = value` fits the choices already known. */
-export function isAllowed<K extends ChoiceKey>(
-  known: Partial<Choices>,
-  key: K,
-  value: Choices[K],
-): boolean {
+export function isAllowed(known: Partial<Choices>, key: ChoiceKey, value: string): boolean {
   return brokenRule({ ...known, [key]: value }) === undefined;
 }

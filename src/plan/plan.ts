@@ -2,15 +2,16 @@ import { PACKAGE_NAME } from '../cli-name.js';
 import { cleanInstallCommand, runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
 import { planMigrations } from '../migrations/migrations.js';
-import { initialMigrationSteps } from '../migrations/tables.js';
-import { modulesFor } from '../modules/registry.js';
+import { dialectFor, modulesFor } from '../modules/registry.js';
 import type { ModuleDefinition } from '../modules/types.js';
 import type { Choices, PackageManager } from '../options/schema.js';
 import { assertProjectPath } from '../project/safe-path.js';
 import { defineResource, type Resource, type ResourceRecord, TODO } from '../resources/resource.js';
 import { resourceContext } from '../resources/template-context.js';
 import { type RandomBytes, renderEnv, renderEnvExample } from './env-files.js';
+import { envContext } from './env-schema.js';
 import { buildManifest, MANIFEST_FILE } from './manifest.js';
+import { migrationSteps } from './migration-steps.js';
 import { buildPackageJson } from './package-json.js';
 import { createRenderer, PARTIALS_DIR, type TemplateContext } from './render.js';
 import type { TemplateFile } from './template-source.js';
@@ -49,32 +50,48 @@ export interface Plan {
 const UNTRACKED = new Set(['.env', MANIFEST_FILE]);
 
 /**
- * The template layers of a module set, in order: for each module its framework-agnostic
- * layer, then the HTTP layers of the framework's families and of the framework itself.
+ * The template layers of a module set, in order. For each module (and first each family it
+ * belongs to): its own layer, its layer for the project's database
+ * (`templates/<module>/<database>/`), then its HTTP layers for the framework's families and
+ * the framework (`templates/frameworks/<framework>/<module>/`).
  */
 export function templateLayers(choices: Choices): string[] {
-  const modules = modulesFor(choices);
-  const framework = modules.find((module) => module.id === choices.framework);
-  const frameworks = [...(framework?.templateFamilies ?? []), choices.framework];
-  return modules.flatMap((module) => [
-    module.id,
-    ...frameworks.map((name) => `frameworks/${name}/${module.id}`),
-  ]);
+  return moduleLayers(choices).map(({ layer }) => layer);
 }
 
-/** The resources of a project: the recorded ones, or the example one with a database. */
+/** The template layers with the module each belongs to. */
+function moduleLayers(choices: Choices): { layer: string; module: ModuleDefinition }[] {
+  const modules = modulesFor(choices);
+  const families = (module: ModuleDefinition) => [...(module.templateFamilies ?? []), module.id];
+  const framework = modules.find((module) => module.choice?.key === 'framework');
+  const database = modules.find((module) => module.dialect);
+  const frameworks = framework ? families(framework) : [];
+  return modules.flatMap((module) => {
+    const dialect = database && module !== database ? [database.id] : [];
+    return families(module).flatMap((name) =>
+      [
+        name,
+        ...dialect.map((db) => `${name}/${db}`),
+        ...frameworks.flatMap((fw) => [
+          `frameworks/${fw}/${name}`,
+          ...dialect.map((db) => `frameworks/${fw}/${name}/${db}`),
+        ]),
+      ].map((layer) => ({ layer, module })),
+    );
+  });
+}
+
+/** The resources of a project: the recorded ones (the example one by default). */
 export function projectResources(spec: ProjectSpec): Resource[] {
-  if (spec.choices.database === 'none') return [];
+  if (!modulesFor(spec.choices).some((module) => module.perResource)) return [];
   return (spec.resources ?? [TODO]).map(defineResource);
 }
 
-/** The migrations a new project starts with: auth's tables, then each resource's. */
+/** The migrations a new project starts with: each module's tables, then each resource's. */
 export function initialMigrations(spec: ProjectSpec): PlannedFile[] {
-  if (spec.choices.database === 'none') return [];
-  return planMigrations(
-    undefined,
-    initialMigrationSteps(spec.choices.auth !== 'none', projectResources(spec)),
-  );
+  const dialect = dialectFor(spec.choices);
+  if (!dialect) return [];
+  return planMigrations(dialect, undefined, migrationSteps(undefined, spec));
 }
 
 /** The variables templates see. */
@@ -83,6 +100,10 @@ export function templateContext(
   resources: readonly Resource[] = projectResources(spec),
 ): TemplateContext {
   const { choices, pm } = spec;
+  const dialect = dialectFor(choices);
+  const env = modulesFor(choices)
+    .flatMap((module) => module.env ?? [])
+    .filter((variable) => variable.when?.(choices) ?? true);
   return {
     projectName: spec.name,
     cliPackage: PACKAGE_NAME,
@@ -97,7 +118,8 @@ export function templateContext(
     pmRun: runScriptCommand(pm, '').trimEnd(),
     pmInstall: `${pm} install`,
     pmCi: cleanInstallCommand(pm),
-    resources: resources.map(resourceContext),
+    env: envContext(env, spec.name),
+    resources: dialect ? resources.map((resource) => resourceContext(resource, dialect)) : [],
     hasResources: resources.length > 0,
   };
 }
@@ -127,16 +149,15 @@ export function planProject(
   const files = new Map<string, string>();
 
   // Later layers override earlier ones, for partials as for files.
-  const perResource = new Set(modules.filter((m) => m.perResource).map((m) => m.id));
-  const ordered = templateLayers(spec.choices).flatMap((layer) =>
-    (layers.get(layer) ?? []).map((template) => ({ layer, template })),
+  const ordered = moduleLayers(spec.choices).flatMap(({ layer, module }) =>
+    (layers.get(layer) ?? []).map((template) => ({ layer, module, template })),
   );
   const isPartial = ({ template }: { template: TemplateFile }) =>
     template.path.startsWith(PARTIALS_DIR);
   const render = createRenderer(ordered.filter(isPartial).map(({ template }) => template));
-  for (const { layer, template } of ordered.filter((entry) => !isPartial(entry))) {
+  for (const { layer, module, template } of ordered.filter((entry) => !isPartial(entry))) {
     const source = `templates/${layer}/${template.path}`;
-    if (!perResource.has(layer.split('/').at(-1) ?? '')) {
+    if (!module.perResource) {
       const rendered = withSource(source, () => render(template, context));
       files.set(assertProjectPath(rendered.path), rendered.content);
       continue;

@@ -1,6 +1,7 @@
 import type HandlebarsApi from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import type { ResourceContext } from '../resources/template-context.js';
+import type { EnvContext } from './env-schema.js';
 import { formatImports } from './imports.js';
 import type { TemplateFile } from './template-source.js';
 
@@ -30,6 +31,8 @@ export interface TemplateContext {
   pmRun: string;
   pmInstall: string;
   pmCi: string;
+  /** The environment variables of `src/config/env.ts`. */
+  env: EnvContext;
   resources: ResourceContext[];
   hasResources: boolean;
   /** In a per-resource template: the resource it is rendered for. */

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MODULES } from '../modules/registry.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { precompiledTemplates, templateKey } from './precompiled.js';
 
@@ -14,14 +15,17 @@ export interface TemplateFile {
 /**
  * Read the layers (directories under the templates root) that exist, in the order given.
  * A missing layer is simply skipped: a module need not have templates for every framework.
+ * A layer's top-level directories named in `sublayers` (one per database) are layers of their
+ * own, read only when asked for.
  */
 export async function readLayers(
   layers: readonly string[],
   root = TEMPLATES_DIR,
+  sublayers: ReadonlySet<string> = dialectDirectories(),
 ): Promise<Map<string, TemplateFile[]>> {
   const compiled = await Promise.all(
     layers.map((layer) =>
-      compileTemplates(readLayer(path.join(root, layer))).catch((error: Error) => {
+      compileTemplates(readLayer(path.join(root, layer), sublayers)).catch((error: Error) => {
         throw new Error(`templates/${layer}/${error.message}`);
       }),
     ),
@@ -58,10 +62,10 @@ export async function compileTemplates(files: readonly TemplateFile[]): Promise<
 
 // Synchronous: for a few hundred small files, a round trip through the thread pool per call
 // costs several times the CPU of the reads themselves (measured on Node 20).
-function readLayer(dir: string): TemplateFile[] {
+function readLayer(dir: string, sublayers: ReadonlySet<string>): TemplateFile[] {
   let entries: string[];
   try {
-    entries = listFiles(dir);
+    entries = listFiles(dir).filter((entry) => !sublayers.has(entry.split('/')[0] ?? ''));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -78,4 +82,9 @@ function listFiles(dir: string, prefix = ''): string[] {
     if (entry.isDirectory()) return listFiles(path.join(dir, entry.name), `${relative}/`);
     return entry.isFile() ? [relative] : [];
   });
+}
+
+/** The directories of a layer that hold what differs by database: one per database module. */
+export function dialectDirectories(): Set<string> {
+  return new Set(MODULES.filter((module) => module.dialect).map((module) => module.id));
 }

@@ -1,7 +1,8 @@
-import { enumTypeName } from '../migrations/tables.js';
+import type { Dialect } from '../migrations/dialect.js';
 import type { Field } from './fields.js';
 import { type ResourceNames, snakeCase, words } from './names.js';
 import type { Resource } from './resource.js';
+import { fieldColumn } from './table.js';
 
 /** What a resource template sees of one field: its names and the code snippets for it. */
 export interface FieldContext {
@@ -21,7 +22,7 @@ export interface FieldContext {
   builder: string;
   /** `export const statusValues = [...] as const;` for an enum field. */
   valuesDeclaration: string;
-  /** `export const statusEnum = pgEnum(...)` for an enum field. */
+  /** What the table file declares for the field before the table (a PostgreSQL enum type). */
   enumDeclaration: string;
   /** A valid value, another valid value and an invalid one, as TypeScript literals. */
   sample: string;
@@ -38,7 +39,7 @@ export interface ResourceContext extends ResourceNames {
   /** Whether a field is free text, validated by `storedText` (core/text.ts). */
   hasText: boolean;
   dateFields: FieldContext[];
-  /** What the table file imports from drizzle-orm/pg-core. */
+  /** What the table file imports from the dialect's drizzle core module. */
   drizzleImports: string;
   /** The first field: tests change it and send it invalid. */
   first: FieldContext;
@@ -46,60 +47,35 @@ export interface ResourceContext extends ResourceNames {
   fieldsText: string;
 }
 
-/**
- * The code each field type becomes: its request validation, its response schema, and its
- * drizzle column builder with what the table file imports for it (the helpers `timestamptz`
- * and a field's own enum come from elsewhere).
- */
-const CODE: Record<
-  Field['type'],
-  {
-    input: (f: Field) => string;
-    output: (f: Field) => string;
-    column: (f: Field) => string;
-    import?: string;
-  }
-> = {
+/** The zod code each field type becomes: its request validation and its response schema. */
+const CODE: Record<Field['type'], { input: (f: Field) => string; output: (f: Field) => string }> = {
   string: {
     input: () => 'storedText.trim().min(1).max(255)',
     output: () => 'z.string()',
-    column: () => 'text',
-    import: 'text',
   },
   text: {
     input: () => 'storedText.max(10_000)',
     output: () => 'z.string()',
-    column: () => 'text',
-    import: 'text',
   },
   number: {
     input: () => 'z.number()',
     output: () => 'z.number()',
-    column: () => 'doublePrecision',
-    import: 'doublePrecision',
   },
   integer: {
     input: () => 'z.int32()',
     output: () => 'z.int()',
-    column: () => 'integer',
-    import: 'integer',
   },
   boolean: {
     input: () => 'z.boolean()',
     output: () => 'z.boolean()',
-    column: () => 'boolean',
-    import: 'boolean',
   },
   date: {
     input: () => 'z.iso.datetime({ offset: true })',
     output: () => 'z.iso.datetime()',
-    column: () => 'timestamptz',
   },
   enum: {
     input: (f) => `z.enum(${f.name}Values)`,
     output: (f) => `z.enum(${f.name}Values)`,
-    column: (f) => `${f.name}Enum`,
-    import: 'pgEnum',
   },
 };
 
@@ -127,7 +103,7 @@ function samples(field: Field): [string, string, string] {
   }
 }
 
-function fieldContext(resource: Resource, field: Field): FieldContext {
+function fieldContext(resource: Resource, field: Field, dialect: Dialect): FieldContext {
   const nullable = field.optional ? '.nullable()' : '';
   const modifiers = field.optional
     ? ''
@@ -135,6 +111,7 @@ function fieldContext(resource: Resource, field: Field): FieldContext {
       ? '.notNull().default(false)'
       : '.notNull()';
   const column = snakeCase(field.name);
+  const code = dialect.column(resource, field, fieldColumn(resource, field));
   const [sample, changed, invalid] = samples(field);
   const values = field.values.map((value) => JSON.stringify(value));
   return {
@@ -147,15 +124,12 @@ function fieldContext(resource: Resource, field: Field): FieldContext {
     required: !field.optional && field.type !== 'boolean',
     schema: `${CODE[field.type].output(field)}${nullable}`,
     input: `${CODE[field.type].input(field)}${nullable}`,
-    builder: `${CODE[field.type].column(field)}("${column}")${modifiers}`,
+    builder: `${code.builder}${modifiers}`,
     valuesDeclaration:
       field.type === 'enum'
         ? `export const ${field.name}Values = [${values.join(', ')}] as const;`
         : '',
-    enumDeclaration:
-      field.type === 'enum'
-        ? `export const ${field.name}Enum = pgEnum("${enumTypeName(resource, field)}", ${field.name}Values);`
-        : '',
+    enumDeclaration: code.declaration ?? '',
     sample,
     changed,
     invalid,
@@ -163,12 +137,13 @@ function fieldContext(resource: Resource, field: Field): FieldContext {
 }
 
 /** The template context of a resource. */
-export function resourceContext(resource: Resource): ResourceContext {
-  const fields = resource.fields.map((field) => fieldContext(resource, field));
-  const imports = new Set(['index', 'pgTable', 'uuid']);
+export function resourceContext(resource: Resource, dialect: Dialect): ResourceContext {
+  const fields = resource.fields.map((field) => fieldContext(resource, field, dialect));
+  const imports = new Set(dialect.tableImports);
   for (const field of resource.fields) {
-    const name = CODE[field.type].import;
-    if (name) imports.add(name);
+    for (const name of dialect.column(resource, field, fieldColumn(resource, field)).imports) {
+      imports.add(name);
+    }
   }
   const first = fields[0];
   if (!first) throw new Error(`resource ${resource.names.label} has no fields`);

@@ -49,7 +49,7 @@ describe('create-backend (built, as a process)', () => {
       'postgres',
       'none',
     ]);
-    expect(catalog.rules[0].id).toBe('auth-needs-database');
+    expect(catalog.rules[0].id).toBe('jwt-needs-database');
     expect(catalog.combinations).toHaveLength(96);
     expect(catalog.resourceFieldTypes).toEqual([
       'string',

@@ -5,15 +5,39 @@ import {
   planMigrations,
   readMigrationHistory,
 } from '../../src/migrations/migrations.js';
-import { emptySnapshot, type Snapshot } from '../../src/migrations/snapshot.js';
-import { migrationSql } from '../../src/migrations/sql.js';
-import {
-  authStep,
-  initialMigrationSteps,
-  resourceStep,
-  withResource,
-} from '../../src/migrations/tables.js';
-import { defineResource, TODO } from '../../src/resources/resource.js';
+import type { MigrationStep } from '../../src/migrations/schema.js';
+import { jwt } from '../../src/modules/jwt.js';
+import { postgresDialect } from '../../src/modules/postgres/dialect.js';
+import { emptySnapshot, type Snapshot } from '../../src/modules/postgres/snapshot.js';
+import { migrationSql } from '../../src/modules/postgres/sql.js';
+import { DEFAULT_CHOICES } from '../../src/options/schema.js';
+import { migrationSteps } from '../../src/plan/migration-steps.js';
+import { defineResource, type Resource, TODO } from '../../src/resources/resource.js';
+import { createResourceTable } from '../../src/resources/table.js';
+
+const dialect = postgresDialect;
+
+/** A new project's migrations, with or without accounts. */
+function initialMigrationSteps(auth: boolean, resources: readonly Resource[]): MigrationStep[] {
+  return migrationSteps(undefined, {
+    name: 'app',
+    pm: 'npm',
+    cliVersion: '0.0.0',
+    choices: { ...DEFAULT_CHOICES, auth: auth ? 'jwt' : 'none' },
+    resources: resources.map((resource) => resource.record),
+  });
+}
+
+const resourceStep = (resource: Resource, owned: boolean): MigrationStep => ({
+  name: resource.names.table,
+  changes: [createResourceTable(resource, owned)],
+});
+
+const authStep = (resources: readonly Resource[]): MigrationStep | undefined =>
+  jwt.migration?.({ choices: DEFAULT_CHOICES, resources });
+
+const withResource = (schema: Snapshot, resource: Resource, owned: boolean) =>
+  dialect.apply(schema, [createResourceTable(resource, owned)]);
 
 const todo = defineResource(TODO);
 const invoice = defineResource({
@@ -30,7 +54,7 @@ function history(files: Map<string, string>): Promise<MigrationHistory | undefin
 
 describe('planMigrations', () => {
   it('starts a new project with auth, then each resource owned by a user', () => {
-    const files = fileMap(planMigrations(undefined, initialMigrationSteps(true, [todo])));
+    const files = fileMap(planMigrations(dialect, undefined, initialMigrationSteps(true, [todo])));
     expect([...files.keys()]).toEqual([
       'drizzle/0000_auth.sql',
       'drizzle/meta/0000_snapshot.json',
@@ -66,15 +90,17 @@ describe('planMigrations', () => {
 
   it('is deterministic: the same history gives the same files', () => {
     const steps = initialMigrationSteps(false, [todo, invoice]);
-    expect(planMigrations(undefined, steps)).toEqual(planMigrations(undefined, steps));
+    expect(planMigrations(dialect, undefined, steps)).toEqual(
+      planMigrations(dialect, undefined, steps),
+    );
   });
 
   it('appends to a history, dated now, keeping the journal as the user formatted it', async () => {
-    const start = fileMap(planMigrations(undefined, initialMigrationSteps(false, [todo])));
+    const start = fileMap(planMigrations(dialect, undefined, initialMigrationSteps(false, [todo])));
     start.set(JOURNAL_PATH, (start.get(JOURNAL_PATH) ?? '').replaceAll('  ', '\t'));
     const now = Date.UTC(2026, 10, 21);
     const added = fileMap(
-      planMigrations(await history(start), [resourceStep(invoice, false)], now),
+      planMigrations(dialect, await history(start), [resourceStep(invoice, false)], now),
     );
     const journal = added.get(JOURNAL_PATH) ?? '';
     expect(journal).toContain('\t"entries"');
@@ -93,8 +119,10 @@ describe('planMigrations', () => {
   });
 
   it('gives resources an owner when auth comes later', async () => {
-    const start = fileMap(planMigrations(undefined, initialMigrationSteps(false, [todo])));
-    const added = fileMap(planMigrations(await history(start), [authStep([todo])], 1));
+    const start = fileMap(planMigrations(dialect, undefined, initialMigrationSteps(false, [todo])));
+    const added = fileMap(
+      planMigrations(dialect, await history(start), [authStep([todo]) as MigrationStep], 1),
+    );
     expect(added.get('drizzle/0001_auth.sql')).toContain(
       [
         'DROP INDEX "todos_created_at_id_idx";',
@@ -122,7 +150,7 @@ describe('readMigrationHistory', () => {
   });
 
   it('explains a missing snapshot or a broken journal', async () => {
-    const start = fileMap(planMigrations(undefined, initialMigrationSteps(false, [todo])));
+    const start = fileMap(planMigrations(dialect, undefined, initialMigrationSteps(false, [todo])));
     start.delete('drizzle/meta/0000_snapshot.json');
     await expect(history(start)).rejects.toThrow(
       /drizzle\/meta\/0000_snapshot.json is missing, so the database schema is unknown/,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { postgresDialect } from '../../src/modules/postgres/dialect.js';
 import { formatFields, parseFields } from '../../src/resources/fields.js';
 import { pluralize, resourceNames } from '../../src/resources/names.js';
 import { defineResource } from '../../src/resources/resource.js';
@@ -143,6 +144,7 @@ describe('resource template context', () => {
       name: 'invoice',
       fields: 'title:string,amount:number,paid:boolean,dueAt:date?,status:enum(draft|sent)',
     }),
+    postgresDialect,
   );
 
   it('gives each field its validation, its response schema and its column', () => {

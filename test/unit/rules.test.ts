@@ -4,7 +4,7 @@ import { brokenRule, isAllowed } from '../../src/options/rules.js';
 
 describe('compatibility rules', () => {
   it.each([
-    [{ auth: 'jwt', database: 'none' }, 'auth-needs-database'],
+    [{ auth: 'jwt', database: 'none' }, 'jwt-needs-database'],
     [{ auth: 'jwt', database: 'postgres' }, undefined],
     [{ auth: 'none', database: 'none' }, undefined],
     // A rule is not judged until everything it reads is known.

@@ -1,12 +1,14 @@
 import { Module } from "@nestjs/common";
 import { APP_GUARD } from "@nestjs/core";
 import type { Config } from "../../config/env.js";
-import { CONFIG } from "../../dependencies.module.js";
+import type { Database } from "../../db/client.js";
+import { CONFIG, DATABASE } from "../../dependencies.module.js";
 import { UsersModule } from "../users/users.module.js";
+import { UsersRepository } from "../users/users.repository.js";
 import { AccessTokens } from "./access-tokens.js";
 import { AuthController } from "./auth.controller.js";
 import { AuthGuard } from "./auth.guard.js";
-import { AuthService, REFRESH_TOKEN_TTL } from "./auth.service.js";
+import { AuthService } from "./auth.service.js";
 import { RefreshTokensRepository } from "./refresh-tokens.repository.js";
 import { RolesGuard } from "./roles.guard.js";
 
@@ -18,13 +20,25 @@ import { RolesGuard } from "./roles.guard.js";
   imports: [UsersModule],
   controllers: [AuthController],
   providers: [
-    AccessTokens,
-    AuthService,
-    RefreshTokensRepository,
     {
-      provide: REFRESH_TOKEN_TTL,
-      useFactory: (config: Config) => config.REFRESH_TOKEN_TTL,
+      provide: AccessTokens,
+      useFactory: (config: Config) => new AccessTokens(config),
       inject: [CONFIG],
+    },
+    {
+      provide: RefreshTokensRepository,
+      useFactory: (db: Database) => new RefreshTokensRepository(db),
+      inject: [DATABASE],
+    },
+    {
+      provide: AuthService,
+      useFactory: (
+        users: UsersRepository,
+        refreshTokens: RefreshTokensRepository,
+        accessTokens: AccessTokens,
+        config: Config,
+      ) => new AuthService(users, refreshTokens, accessTokens, config.REFRESH_TOKEN_TTL),
+      inject: [UsersRepository, RefreshTokensRepository, AccessTokens, CONFIG],
     },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

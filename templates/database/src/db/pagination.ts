@@ -1,11 +1,10 @@
-import { and, eq, gt, or, type SQL } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { type AnyColumn, and, eq, gt, or, type SQL } from "drizzle-orm";
 import type { Cursor } from "../core/pagination.js";
 
 /** Matches the rows that come after `cursor` in (createdAt, id) order. */
 export function afterCursor(
-  createdAt: PgColumn,
-  id: PgColumn,
+  createdAt: AnyColumn,
+  id: AnyColumn,
   cursor: Cursor | undefined,
 ): SQL | undefined {
   if (!cursor) return undefined;

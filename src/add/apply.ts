@@ -1,0 +1,122 @@
+import { access, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { RUN_COMMAND } from '../cli-name.js';
+import type { Context } from '../context.js';
+import { installOrRestore } from '../effects/install.js';
+import { CancelledError, CliError } from '../errors.js';
+import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
+import { resolveInside } from '../project/safe-path.js';
+import { INSTALL_SLOW_HINT, startProgress } from '../ui/progress.js';
+import { interruptible } from '../write/interrupts.js';
+import { writeTransaction } from '../write/writer.js';
+import type { FileChange } from './reconcile.js';
+
+/** What applying the changes did. */
+export interface Applied {
+  installed: boolean;
+  /** Whether the project's Biome formatted the new source (false: it is not installed). */
+  formatted: boolean;
+}
+
+/**
+ * Write the changes (conflicts keep the user's file as `<file>.orig`), install when
+ * package.json changed and format the new code, all or nothing: a failure or an interruption
+ * before the commit point restores every file and `node_modules`.
+ */
+export async function applyChanges(
+  root: string,
+  changes: readonly FileChange[],
+  flag: string,
+  manifest: Manifest,
+  options: { install: boolean },
+  ctx: Context,
+): Promise<Applied> {
+  const files = changes.flatMap((change) => [
+    { path: change.path, content: change.after },
+    ...(change.kind === 'conflict'
+      ? [{ path: `${change.path}.orig`, content: change.before }]
+      : []),
+  ]);
+  const dependenciesChanged = changes.some((change) => change.path === 'package.json');
+  const applied: Applied = { installed: false, formatted: false };
+  const interrupted = await interruptible(async (signal) => {
+    const transaction = await writeTransaction(root, files);
+    try {
+      if (dependenciesChanged && options.install) {
+        const progress = startProgress(`Installing dependencies with ${manifest.packageManager}`, {
+          logger: ctx.logger,
+          slowHint: INSTALL_SLOW_HINT,
+        });
+        const installed = await installOrRestore(root, manifest.packageManager, ctx.run, signal);
+        if (installed.exitCode === 0 && !signal.aborted) progress.stop('Dependencies installed');
+        else progress.fail(signal.aborted ? 'Install stopped' : 'Installing dependencies failed');
+        if (signal.aborted) throw new CancelledError('Cancelled: nothing was changed.');
+        if (installed.exitCode !== 0) {
+          const tail = installed.output.trim().split('\n').slice(-15).join('\n');
+          if (tail) ctx.logger.detail(tail);
+          throw new CliError(
+            `Installing dependencies failed, so nothing was changed: fix the cause above and run "${RUN_COMMAND} add ${flag}" again.`,
+          );
+        }
+        applied.installed = true;
+      } else if (signal.aborted) {
+        throw new CancelledError('Cancelled: nothing was changed.');
+      }
+      applied.formatted = await formatWritten(root, changes, ctx);
+    } catch (error) {
+      await transaction.rollback();
+      throw error;
+    }
+    // Past the install, undoing would leave node_modules out of step with package.json.
+    await transaction.commit();
+    return signal.aborted;
+  });
+  if (interrupted) ctx.logger.warn(`Interrupted once the install had finished: ${flag} is added.`);
+  return applied;
+}
+
+export const isSource = (file: string) => file.endsWith('.ts');
+
+/**
+ * Run the project's own Biome (formatter and import sorting, not its linter) over the source
+ * files `add` wrote, so code named after a new resource is laid out as the project's lint
+ * expects, and record the formatted hashes of files. Returns false when Biome is not installed
+ * (the caller says what to run).
+ */
+async function formatWritten(
+  root: string,
+  changes: readonly FileChange[],
+  ctx: Context,
+): Promise<boolean> {
+  const biome = path.join(root, 'node_modules', '.bin', 'biome');
+  const installed = await access(biome).then(
+    () => true,
+    () => false,
+  );
+  if (!installed) return false;
+  const paths = changes.map((change) => change.path).filter(isSource);
+  if (paths.length === 0) return true;
+  const args = ['check', '--write', '--linter-enabled=false', '--no-errors-on-unmatched'];
+  const formatted = await ctx.run({ command: biome, args: [...args, ...paths] }, { cwd: root });
+  if (formatted.exitCode !== 0) {
+    ctx.logger.detail(formatted.output.trim().split('\n').slice(-15).join('\n'));
+    throw new CliError(
+      "The project's Biome could not format the new code (output above), so nothing was changed.",
+    );
+  }
+  // Files wholly generated get their formatted hash; merged ones keep the generated version's,
+  // so the next `add` still sees the user's edits in them.
+  const generated = changes
+    .filter((change) => change.kind === 'create' || change.kind === 'update')
+    .map((change) => change.path)
+    .filter(isSource);
+  const manifestPath = resolveInside(root, MANIFEST_FILE);
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+  for (const file of generated) {
+    const content = await readFile(resolveInside(root, file), 'utf8').catch(() => undefined);
+    if (content !== undefined && file in manifest.files)
+      manifest.files[file] = hashContent(content);
+  }
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  return true;
+}

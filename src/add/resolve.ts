@@ -1,0 +1,236 @@
+import { RUN_COMMAND } from '../cli-name.js';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { applies, MODULES } from '../modules/registry.js';
+import { brokenRule } from '../options/rules.js';
+import { ADDABLE, type Addable, type Choices, choiceValues, metaOf } from '../options/schema.js';
+import type { Manifest } from '../plan/manifest.js';
+import type { ProjectSpec } from '../plan/plan.js';
+import { parseFields } from '../resources/fields.js';
+import { resourceNames } from '../resources/names.js';
+import {
+  defineResource,
+  isExistingResource,
+  type ResourceRecord,
+  TODO,
+} from '../resources/resource.js';
+import { CLI_VERSION } from '../version.js';
+
+/** What flags say about an `add` run. */
+export interface AddInput {
+  module: string;
+  value?: string;
+  /** For `add resource`: the fields (`title:string,dueAt:date?`) and an irregular plural. */
+  fields?: string;
+  plural?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  force?: boolean;
+  install?: boolean;
+  yes?: boolean;
+}
+
+/** What one `add` changes: the project spec before and after. */
+export interface Addition {
+  module: Addable | 'resource';
+  value: string;
+  /** How the addition is named in messages and in the command to re-run: `auth jwt`. */
+  flag: string;
+  before: ProjectSpec;
+  after: ProjectSpec;
+  alreadyThere?: boolean;
+}
+
+/**
+ * Turn the flags (and answers to prompts, when a person is there) into the project before and
+ * after the addition. Refuses, in one line, what cannot be added.
+ */
+export function resolveAddition(input: AddInput, manifest: Manifest, ctx: Context) {
+  const resources = manifestResources(manifest);
+  return input.module === 'resource'
+    ? resourceAddition(input, manifest, resources, ctx)
+    : choiceAddition(input, manifest, resources, ctx);
+}
+
+/** The resources a manifest records; manifests from before resources were recorded had `todo`. */
+export function manifestResources(manifest: Manifest): ResourceRecord[] {
+  if (manifest.resources) return manifest.resources;
+  return hasResources(manifest.options) ? [TODO] : [];
+}
+
+const perResourceModule = () => MODULES.find((module) => module.perResource);
+
+function hasResources(choices: Choices): boolean {
+  const module = perResourceModule();
+  return module !== undefined && applies(module, choices);
+}
+
+async function choiceAddition(
+  input: AddInput,
+  manifest: Manifest,
+  resources: ResourceRecord[],
+  ctx: Context,
+): Promise<Addition> {
+  const { key, value: named } = parseModule(input.module);
+  if (named !== undefined && input.value !== undefined && input.value !== named) {
+    throw new CliError(
+      `"add ${input.module}" already names ${key} ${named}: drop "${input.value}", or run "${RUN_COMMAND} add ${key} ${input.value}".`,
+    );
+  }
+  if (input.fields !== undefined || input.plural !== undefined) {
+    throw new CliError(
+      `--fields and --plural are for "add resource", not "add ${key}": drop them, or add a resource.`,
+    );
+  }
+  const value = await resolveValue(
+    key,
+    { ...input, value: named ?? input.value },
+    manifest.options,
+    ctx,
+  );
+  const flag = `${key} ${value}`;
+  const before = projectSpec(manifest, manifest.options, resources);
+  if (manifest.options[key] === value) return alreadyThere(key, value, flag, before);
+  if (manifest.options[key] !== 'none') {
+    throw new CliError(
+      `This project has ${key} ${manifest.options[key]}; add only adds to a project without one.`,
+    );
+  }
+  const choices: Choices = { ...manifest.options, [key]: value };
+  const rule = brokenRule(choices);
+  if (rule) throw new CliError(rule.addMessage);
+  // When the addition brings resources (a database), the project starts with the example one.
+  const after = projectSpec(
+    manifest,
+    choices,
+    hasResources(manifest.options) ? resources : undefined,
+  );
+  return { module: key, value, flag, before, after };
+}
+
+async function resourceAddition(
+  input: AddInput,
+  manifest: Manifest,
+  resources: ResourceRecord[],
+  ctx: Context,
+): Promise<Addition> {
+  const missing = (perResourceModule()?.requires ?? []).find(
+    (key) => manifest.options[key] === 'none',
+  );
+  if (missing) {
+    const [first] = addableValues(missing);
+    throw new CliError(
+      `A resource needs a ${missing}: run "${RUN_COMMAND} add ${missing} ${first}" first.`,
+    );
+  }
+  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  const name =
+    input.value ??
+    (await prompter?.text({
+      message: 'Resource name (singular)?',
+      placeholder: 'invoice',
+      validate: (value) => problemOf(() => resourceNames(value)),
+    }));
+  if (!name) {
+    throw new CliError(
+      `Name the resource: ${RUN_COMMAND} add resource <name> --fields "title:string,amount:number".`,
+    );
+  }
+  const fields =
+    input.fields ??
+    (await prompter?.text({
+      message: 'Fields (name:type, comma-separated)?',
+      placeholder: 'title:string,amount:number,paid:boolean,dueAt:date?',
+      validate: (value) => problemOf(() => parseFields(value)),
+    }));
+  if (fields === undefined) {
+    throw new CliError(
+      `Give the fields: ${RUN_COMMAND} add resource ${name} --fields "title:string,amount:number" (types: string, text, number, integer, boolean, date, enum(a|b); add ? for optional).`,
+    );
+  }
+  const resource = defineResource({ name, plural: input.plural, fields });
+  const flag = `resource ${resource.names.kebab}`;
+  const before = projectSpec(manifest, manifest.options, resources);
+  if (isExistingResource(resource, resources.map(defineResource))) {
+    return alreadyThere('resource', resource.names.kebab, flag, before);
+  }
+  const after = projectSpec(manifest, manifest.options, [...resources, resource.record]);
+  return { module: 'resource', value: resource.names.kebab, flag, before, after };
+}
+
+/** An addition the project already has: nothing to plan. */
+function alreadyThere(
+  module: Addition['module'],
+  value: string,
+  flag: string,
+  spec: ProjectSpec,
+): Addition {
+  return { module, value, flag, before: spec, after: spec, alreadyThere: true };
+}
+
+/**
+ * What `add <module>` names: a choice (`add cache`, its value asked or defaulted), or one of a
+ * choice's values on its own (`add redis` for `add cache redis`, `add docker`, `add postgres`).
+ */
+function parseModule(name: string): { key: Addable; value?: string } {
+  const key = ADDABLE.find((candidate) => candidate === name);
+  if (key) return { key };
+  const byValue = ADDABLE.find((candidate) => addableValues(candidate).includes(name));
+  if (byValue) return { key: byValue, value: name };
+  throw new CliError(
+    `Unknown module "${name}": use one of ${[...ADDABLE, 'resource'].join(', ')} (or a value such as ${ADDABLE.flatMap(addableValues).join(', ')}).`,
+  );
+}
+
+/** The values `add` can give a choice: all but `none`. */
+function addableValues(key: Addable): string[] {
+  return choiceValues(key).filter((value) => value !== 'none');
+}
+
+async function resolveValue(key: Addable, input: AddInput, current: Choices, ctx: Context) {
+  const values = addableValues(key);
+  if (input.value !== undefined) {
+    if (!values.includes(input.value)) {
+      throw new CliError(
+        `Invalid value "${input.value}" for ${key}: use one of ${values.join(', ')}.`,
+      );
+    }
+    return input.value;
+  }
+  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  if (!prompter || values.length === 1 || current[key] !== 'none') return values[0] ?? '';
+  const meta = metaOf(key);
+  return prompter.select({
+    message: meta.message,
+    options: values.map((value) => ({
+      value,
+      label: meta.labels[value]?.label ?? value,
+      hint: meta.labels[value]?.hint,
+    })),
+  });
+}
+
+function projectSpec(
+  manifest: Manifest,
+  choices: Choices,
+  resources: ResourceRecord[] | undefined,
+): ProjectSpec {
+  return {
+    name: manifest.name,
+    pm: manifest.packageManager,
+    cliVersion: CLI_VERSION,
+    choices,
+    ...(resources ? { resources } : {}),
+  };
+}
+
+/** The one-line problem a validation throws, for a prompt to show; undefined when valid. */
+function problemOf(check: () => unknown): string | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof CliError) return error.message;
+    throw error;
+  }
+}
