@@ -105,7 +105,7 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
     if (outcome.status !== 'committed') ctx.logger.warn(`git: ${outcome.reason}`);
   }
 
-  ctx.logger.info(nextSteps(ctx.cwd, target, pm, result.installed));
+  ctx.logger.info(nextSteps(ctx.cwd, target, pm, result.installed, choices));
   prompter?.outro('Happy building!');
   return result;
 }
@@ -207,17 +207,24 @@ function describeDryRun(target: Target, plan: Plan): string {
   return [`Dry run: would write ${plan.files.length} files to ${target.dir}`, ...lines].join('\n');
 }
 
-function nextSteps(cwd: string, target: Target, pm: PackageManager, installed: boolean): string {
+function nextSteps(
+  cwd: string,
+  target: Target,
+  pm: PackageManager,
+  installed: boolean,
+  choices: Choices,
+): string {
   const where = displayPath(cwd, target.dir);
   const steps = [
     ...(where === '.' ? [] : [`cd ${quotePath(where)}`]),
     ...(installed ? [] : [`${pm} install`]),
+    ...modulesFor(choices).flatMap((module) => module.nextSteps?.(choices, pm) ?? []),
     runScriptCommand(pm, 'dev'),
   ];
   return [
     '',
     pc.bold('Next steps:'),
-    ...steps.map((step) => `  ${pc.cyan(step)}`),
+    ...steps.map((step) => `  ${step.startsWith('#') ? pc.dim(step) : pc.cyan(step)}`),
     '',
     `API   http://localhost:3000/api/v1`,
     `Docs  http://localhost:3000/docs`,

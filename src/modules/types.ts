@@ -1,6 +1,6 @@
 import type { Dialect } from '../migrations/dialect.js';
 import type { MigrationStep, SchemaChange } from '../migrations/schema.js';
-import type { ChoiceKey, Choices } from '../options/schema.js';
+import type { ChoiceKey, Choices, PackageManager } from '../options/schema.js';
 import type { Resource } from '../resources/resource.js';
 import type { DependencyName } from '../versions.js';
 
@@ -90,6 +90,11 @@ export interface ModuleDefinition {
    */
   afterInstall?: { script: string; message: string };
   env?: readonly EnvVar[];
+  /**
+   * Steps to take after `create` before `dev` works, shown in its next steps (a database
+   * server to start): commands, or lines starting with `#` that explain one.
+   */
+  nextSteps?: (choices: Choices, pm: PackageManager) => readonly string[];
   edits?: readonly FileEdit[];
   /**
    * Template families it shares with related modules, layered before its own: `hand-wired`

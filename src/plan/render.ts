@@ -62,6 +62,10 @@ export function createRenderer(partials: readonly TemplateFile[]) {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('or', (a: unknown, b: unknown) => Boolean(a || b));
+  // Whether a layer gives this partial: `{{#if (hasPartial "ci-database-service")}}`.
+  handlebars.registerHelper('hasPartial', (name: unknown) =>
+    Object.hasOwn(handlebars.partials, String(name)),
+  );
   handlebars.registerHelper(
     'imports',
     function (this: unknown, options: HandlebarsApi.HelperOptions) {

@@ -5,6 +5,7 @@ import { validCombinations } from '../../src/commands/list.js';
 import { type Combination, selectedMatrix } from './matrix.js';
 import { hasChromium, REMOTE_HOST, renderedDom } from './support/browser.js';
 import { describeContract } from './support/contract.js';
+import { databaseUnderTest } from './support/databases.js';
 import {
   generateProject,
   runScript,
@@ -24,21 +25,29 @@ const CONTRACT_ENV = {
   LOG_LEVEL: 'info',
 };
 
-describe.each(matrix)('generated $name', ({ name, choices, features }) => {
+const runnable = matrix.filter(({ name, choices }) =>
+  databaseUnderTest(choices.database).env(name),
+);
+
+describe.each(runnable)('generated $name', ({ name, choices, features }) => {
   let dir: string;
+  const database = databaseUnderTest(choices.database);
   // With Redis, its tests and the contract server count rate limits there; without
   // E2E_REDIS_URL they count in memory (the project's Redis tests skip themselves).
   const redisEnv: Record<string, string> =
     features.redis && e2eRedisUrl ? { REDIS_URL: e2eRedisUrl } : {};
+  // Where its database is, when .env cannot say (a server the suite was given).
+  let databaseEnv: Record<string, string> = {};
 
   beforeAll(async () => {
     dir = await generateProject(`app-${name}`, choices);
+    databaseEnv = (await database.env(name)) ?? {};
   });
 
   it('passes its own lint, typecheck, tests and build', async () => {
     await runScript(dir, 'lint');
     await runScript(dir, 'typecheck');
-    await runScript(dir, 'test', redisEnv);
+    await runScript(dir, 'test', { ...databaseEnv, ...redisEnv });
     await runScript(dir, 'build');
     expect(await readdir(path.join(dir, 'dist'))).toContain('server.js');
   });
@@ -55,7 +64,7 @@ describe.each(matrix)('generated $name', ({ name, choices, features }) => {
   describe('served with the .env written at creation', () => {
     let server: Server;
     beforeAll(async () => {
-      server = await startServer(dir, { ...CONTRACT_ENV, ...redisEnv });
+      server = await startServer(dir, { ...CONTRACT_ENV, ...databaseEnv, ...redisEnv });
     });
     afterAll(async () => {
       await server?.stop('SIGKILL');
@@ -84,7 +93,7 @@ describe.each(matrix)('generated $name', ({ name, choices, features }) => {
         TRUST_PROXY: '1',
         RATE_LIMIT_MAX: '3',
         LOG_LEVEL: 'warn',
-        ...(features.database ? { DATABASE_URL: 'memory:' } : {}),
+        ...(features.database ? { DATABASE_URL: database.scratchUrl(name) ?? '' } : {}),
       };
       const servers = await Promise.all([startServer(dir, env), startServer(dir, env)]);
       try {
@@ -110,7 +119,7 @@ describe.each(matrix)('generated $name', ({ name, choices, features }) => {
   }
 
   it('shuts down cleanly on SIGTERM', async () => {
-    const server = await startServer(dir, {});
+    const server = await startServer(dir, databaseEnv);
     // Caught at once: a connection reset while stopping must not surface as an unhandled rejection.
     const inflight = fetch(`${server.url}/health`).catch(() => undefined);
     const code = await server.stop('SIGTERM');
@@ -124,7 +133,7 @@ describe.each(matrix)('generated $name', ({ name, choices, features }) => {
       NODE_ENV: 'production',
       PORT: 'not-a-port',
       ...(features.auth ? { JWT_SECRET: secretLooking } : {}),
-      ...(features.database ? { DATABASE_URL: 'pglite:.data/prod' } : {}),
+      ...(features.database ? { DATABASE_URL: 'not-a-database-url' } : {}),
     });
     expect(result.exitCode).toBe(1);
     const output = String(result.all);

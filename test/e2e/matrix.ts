@@ -1,4 +1,4 @@
-import type { Choices } from '../../src/options/schema.js';
+import { type Choices, DEFAULT_CHOICES } from '../../src/options/schema.js';
 import type { Features } from './support/contract.js';
 
 /** A combination the end-to-end suite proves, with the features the contract should expect. */
@@ -98,9 +98,23 @@ const PAIRWISE: Choices[] = [
 
 export const CI_MATRIX: Combination[] = PAIRWISE.map(combination);
 
-/** The combinations this run proves, from E2E_MATRIX and E2E_FRAMEWORK. */
+/**
+ * The combinations this run proves: E2E_CHOICES names exactly one (`database=sqlite,auth=jwt`,
+ * the rest defaulted, deploy and CI none); otherwise E2E_MATRIX, filtered by E2E_FRAMEWORK
+ * and E2E_DATABASE.
+ */
 export function selectedMatrix(all: readonly Choices[]): Combination[] {
+  const named = process.env.E2E_CHOICES;
+  if (named) {
+    const given = Object.fromEntries(named.split(',').map((pair) => pair.trim().split('=')));
+    return [combination({ ...DEFAULT_CHOICES, deploy: 'none', ci: 'none', ...given })];
+  }
   const base = process.env.E2E_MATRIX === 'all' ? all.map(combination) : CI_MATRIX;
-  const only = process.env.E2E_FRAMEWORK;
-  return only ? base.filter((c) => c.choices.framework === only) : base;
+  const framework = process.env.E2E_FRAMEWORK;
+  const database = process.env.E2E_DATABASE;
+  return base.filter(
+    (c) =>
+      (!framework || c.choices.framework === framework) &&
+      (!database || c.choices.database === database),
+  );
 }

@@ -9,6 +9,11 @@ const SERVERS = [
     example: 'postgres://e2e:e2e@127.0.0.1:5432/e2e (a superuser)',
   },
   { variable: 'E2E_REDIS_URL', needs: 'Redis', example: 'redis://127.0.0.1:6379' },
+  {
+    variable: 'E2E_MYSQL_URL',
+    needs: 'MySQL or MariaDB',
+    example: 'mysql://e2e:e2e@127.0.0.1:3306 (may create databases)',
+  },
 ] as const;
 
 /** The PostgreSQL superuser URL the node-postgres path is tested against, if any. */
@@ -24,3 +29,6 @@ export function missingServerNotes(env: NodeJS.ProcessEnv = process.env): string
       `${variable} is not set: skipping the end-to-end tests that need ${needs}. Set it to e.g. ${example}, or run bash .ci/run.`,
   );
 }
+
+/** The MySQL/MariaDB server projects made with `--database mysql` are tested against, if any. */
+export const e2eMysqlUrl: string | undefined = process.env.E2E_MYSQL_URL || undefined;
