@@ -16,6 +16,7 @@ import {
 } from './options/schema.js';
 import { createLogger, type Logger } from './ui/logger.js';
 import { CLI_VERSION } from './version.js';
+import { describeFileSystemError } from './write/fs-errors.js';
 
 /** The process-level world; tests replace any part of it. */
 export interface CliEnvironment {
@@ -31,7 +32,11 @@ export interface CliEnvironment {
 export async function main(
   argv: readonly string[],
   environment: CliEnvironment = {
-    cwd: process.cwd(),
+    // Read when a command needs it: a working directory deleted under the shell makes
+    // process.cwd() throw, which should be a clear line, not a crash before any command.
+    get cwd() {
+      return process.cwd();
+    },
     env: process.env,
     stdinIsTTY: Boolean(process.stdin.isTTY),
   },
@@ -196,9 +201,10 @@ function report(
   logger: Logger,
   env: Readonly<Record<string, string | undefined>>,
 ): number {
-  if (error instanceof CliError) {
-    logger.error(error.message);
-    return error.exitCode;
+  const described = describeFileSystemError(error);
+  if (described instanceof CliError) {
+    logger.error(described.message);
+    return described.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   logger.error(`Unexpected error: ${message} (set DEBUG=create-backend for details)`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
 import type { PlannedFile } from '../plan/plan.js';
 import { resolveInside } from '../project/safe-path.js';
+import { describeFileSystemError } from './fs-errors.js';
 
 /** Files written into an existing directory, not final until committed. */
 export interface Transaction {
@@ -44,10 +45,14 @@ async function writeFresh(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const parent = path.dirname(root);
-  const createdParent = await makeDirectory(parent);
+  const createdParent = await makeDirectory(parent).catch((error: unknown) => {
+    throw describeFileSystemError(error);
+  });
   // A plain mkdir, not mkdtemp (always 0700): the project gets the mode the user's umask gives.
   const staging = path.join(parent, `.${path.basename(root)}-${randomBytes(6).toString('hex')}`);
-  await mkdir(staging);
+  await mkdir(staging).catch((error: unknown) => {
+    throw describeFileSystemError(error, () => root);
+  });
   try {
     await writeFiles(staging, files);
     if (signal?.aborted) throw new CancelledError(NOTHING_WRITTEN);
@@ -55,7 +60,7 @@ async function writeFresh(
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     if (createdParent) await rm(createdParent, { recursive: true, force: true });
-    throw error;
+    throw describeFileSystemError(error, (failed) => userPath(failed, staging, root));
   }
 }
 
@@ -69,7 +74,9 @@ export async function writeTransaction(
   files: readonly PlannedFile[],
 ): Promise<Transaction> {
   const realRoot = await realpath(root);
-  const staging = await mkdtemp(path.join(root, '.create-backend-'));
+  const staging = await mkdtemp(path.join(root, '.create-backend-')).catch((error: unknown) => {
+    throw describeFileSystemError(error, () => root);
+  });
   const incoming = path.join(staging, 'files');
   const backup = path.join(staging, 'backup');
   // What has been done, in order: created directories and moved-in files (with whether a
@@ -102,7 +109,9 @@ export async function writeTransaction(
     }
   } catch (error) {
     await rollback();
-    throw error;
+    throw describeFileSystemError(error, (failed) =>
+      userPath(userPath(failed, incoming, root), backup, root),
+    );
   }
 
   return {
@@ -122,6 +131,13 @@ async function writeFiles(dir: string, files: readonly PlannedFile[]): Promise<v
     made.add(parent);
     writeFileSync(target, file.content);
   }
+}
+
+/** The path a user knows for one inside a staging directory that stands for `root`. */
+function userPath(failed: string, staging: string, root: string): string {
+  const relative = path.relative(staging, failed);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return failed;
+  return relative === '' ? root : path.join(root, relative);
 }
 
 /** Rename `from` to `to`, creating the directories `to` needs (both are in one project). */

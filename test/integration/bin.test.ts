@@ -82,6 +82,33 @@ describe('create-backend (built, as a process)', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it('names the user path, not a staging one, when the filesystem refuses', async () => {
+    const cwd = await tempDir();
+    await execa('sh', ['-c', 'echo mine > notes'], { cwd });
+    const { exitCode, stderr } = await cli(['notes/app', '--yes', '--no-install', '--no-git'], {
+      cwd,
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr.trim()).toBe(
+      `✖ Could not write ${path.join(cwd, 'notes', 'app')}: part of that path is a file, not a directory; choose another path.`,
+    );
+    expect(await readdir(cwd)).toEqual(['notes']);
+  });
+
+  it('says so in one line when the working directory has been deleted', async () => {
+    const cwd = await tempDir();
+    const gone = path.join(cwd, 'gone');
+    const { exitCode, stderr } = await execa(
+      'sh',
+      ['-c', `mkdir gone && cd gone && rmdir "${gone}" && exec node "${BIN}" app --yes`],
+      { cwd, reject: false, env: { NO_COLOR: '1' } },
+    );
+    expect(exitCode).toBe(1);
+    expect(stderr.trim()).toBe(
+      '✖ The current directory no longer exists: cd into an existing directory and run again.',
+    );
+  });
+
   it('refuses a non-empty directory without --force and leaves it untouched', async () => {
     const cwd = await tempDir();
     await execa('sh', ['-c', 'mkdir app && echo mine > app/notes.txt'], { cwd });
