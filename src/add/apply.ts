@@ -31,12 +31,13 @@ export async function applyChanges(
   options: { install: boolean },
   ctx: Context,
 ): Promise<Applied> {
-  const files = changes.flatMap((change) => [
-    { path: change.path, content: change.after },
-    ...(change.kind === 'conflict'
-      ? [{ path: `${change.path}.orig`, content: change.before }]
-      : []),
-  ]);
+  const files: { path: string; content: string }[] = [];
+  for (const change of changes) {
+    files.push({ path: change.path, content: change.after });
+    if (change.kind === 'conflict') {
+      files.push({ path: await freeBackupPath(root, change.path), content: change.before });
+    }
+  }
   const dependenciesChanged = changes.some((change) => change.path === 'package.json');
   const applied: Applied = { installed: false, formatted: false };
   const interrupted = await interruptible(async (signal) => {
@@ -76,6 +77,18 @@ export async function applyChanges(
 }
 
 export const isSource = (file: string) => file.endsWith('.ts');
+
+/** `<file>.orig`, or `<file>.orig.1`, `.orig.2`… when an earlier copy is already there. */
+async function freeBackupPath(root: string, file: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? `${file}.orig` : `${file}.orig.${n}`;
+    const taken = await access(resolveInside(root, candidate)).then(
+      () => true,
+      () => false,
+    );
+    if (!taken) return candidate;
+  }
+}
 
 /**
  * Run the project's own Biome (formatter and import sorting, not its linter) over the source

@@ -7,7 +7,9 @@ import type { Plan } from '../plan/plan.js';
 /** What happens to one file when a module is added. */
 export type FileChange =
   | { path: string; kind: 'create' | 'update' | 'merge'; before: string | undefined; after: string }
-  | { path: string; kind: 'conflict'; before: string; after: string };
+  | { path: string; kind: 'conflict'; before: string; after: string }
+  /** A generated file the addition changes, which the user deleted or renamed. */
+  | { path: string; kind: 'missing'; before: undefined; after: string };
 
 /** Everything the planner needs to know about the project as it is on disk. */
 export interface ProjectState {
@@ -22,8 +24,10 @@ const SPECIAL = new Set(['package.json', '.env', MANIFEST_FILE]);
  * Work out how to bring a project from the plan it was generated from (`before`) to the plan
  * with the new module (`after`) without losing the user's edits:
  * - a file the module does not change is left alone, whatever the user did to it;
- * - a file the user never edited (its hash matches the manifest) is replaced;
+ * - a file the user never edited (its hash matches the manifest, whatever its line endings)
+ *   is replaced;
  * - an edited file gets the module's changes woven in by a three-way merge, or is a conflict;
+ * - a generated file the module changes but the user deleted or renamed is `missing`;
  * - package.json gets the dependency and script changes, .env the new variables (with fresh
  *   secrets from `after`), the manifest the new options, modules and hashes.
  */
@@ -42,21 +46,31 @@ export function reconcile(state: ProjectState, before: Plan, after: Plan): FileC
     }
     const base = old.get(file.path);
     if (base === file.content) continue;
-    if (current === file.content) continue;
     if (current === undefined) {
-      changes.push({ path: file.path, kind: 'create', before: undefined, after: file.content });
+      const kind = base === undefined ? 'create' : 'missing';
+      changes.push({ path: file.path, kind, before: undefined, after: file.content });
       continue;
     }
-    const untouched = hashContent(current) === state.manifest.files[file.path] || current === base;
+    // Line endings do not make a file edited (a CRLF checkout); the user's are kept.
+    const text = current.replaceAll('\r\n', '\n');
+    const ending =
+      text === current ? (lf: string) => lf : (lf: string) => lf.replaceAll('\n', '\r\n');
+    if (text === file.content) continue;
+    const untouched = hashContent(text) === state.manifest.files[file.path] || text === base;
     if (untouched) {
-      changes.push({ path: file.path, kind: 'update', before: current, after: file.content });
+      changes.push({
+        path: file.path,
+        kind: 'update',
+        before: current,
+        after: ending(file.content),
+      });
       continue;
     }
-    const merged = mergeText(base ?? '', current, file.content);
+    const merged = mergeText(base ?? '', text, file.content);
     changes.push(
       merged.clean
-        ? { path: file.path, kind: 'merge', before: current, after: merged.content }
-        : { path: file.path, kind: 'conflict', before: current, after: file.content },
+        ? { path: file.path, kind: 'merge', before: current, after: ending(merged.content) }
+        : { path: file.path, kind: 'conflict', before: current, after: ending(file.content) },
     );
   }
 

@@ -13,7 +13,7 @@ import type { Manifest } from '../plan/manifest.js';
 import { projectResources, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { withProjectLock } from '../project/lock.js';
-import { readManifest } from '../project/manifest-file.js';
+import { assertProjectShape, readManifest } from '../project/manifest-file.js';
 import { resolveInside } from '../project/safe-path.js';
 import type { ResourceRecord } from '../resources/resource.js';
 import { unifiedDiff } from '../ui/diff.js';
@@ -51,6 +51,7 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
 async function add(input: AddInput, ctx: Context): Promise<AddResult> {
   const root = ctx.cwd;
   const manifest = await readManifest(root);
+  await assertProjectShape(root);
   const addition = await resolveAddition(input, manifest, ctx);
   const result: AddResult = {
     module: addition.module,
@@ -82,6 +83,14 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
   if (conflicts.length > 0 && !input.force) {
     throw new CliError(
       `Adding ${flag} would overwrite your edits in ${conflicts.map((c) => c.path).join(', ')}; nothing was changed. Merge those by hand, or re-run with --force to take the generated versions (yours are kept as <file>.orig).`,
+    );
+  }
+
+  const missing = changes.filter((change) => change.kind === 'missing');
+  if (missing.length > 0 && !input.force) {
+    const paths = missing.map((change) => change.path).join(', ');
+    throw new CliError(
+      `Adding ${flag} changes ${paths}, which ${missing.length === 1 ? 'is' : 'are'} missing (renamed or deleted?); nothing was changed. Put ${missing.length === 1 ? 'it' : 'them'} back (e.g. git checkout -- ${paths}), or re-run with --force to recreate ${missing.length === 1 ? 'it' : 'them'}.`,
     );
   }
 
@@ -140,7 +149,13 @@ function readText(root: string, file: string): Promise<string | undefined> {
 }
 
 function describeChanges(flag: string, changes: readonly FileChange[], dryRun: boolean): string {
-  const color = { create: pc.green, update: pc.cyan, merge: pc.yellow, conflict: pc.red };
+  const color = {
+    create: pc.green,
+    update: pc.cyan,
+    merge: pc.yellow,
+    conflict: pc.red,
+    missing: pc.red,
+  };
   const lines = changes.map(
     (change) => `  ${color[change.kind](change.kind.padEnd(8))} ${change.path}`,
   );

@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
+import { PACKAGE_NAME } from '../cli-name.js';
 import { CliError } from '../errors.js';
+import { brokenRule } from '../options/rules.js';
 import { choicesSchema, PACKAGE_MANAGERS } from '../options/schema.js';
 import { MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
+import { CLI_VERSION } from '../version.js';
 
 const manifestSchema = z.object({
   generator: z.optional(z.string()),
@@ -36,6 +39,13 @@ export async function readManifest(dir: string): Promise<Manifest> {
   } catch {
     throw new CliError(`${MANIFEST_FILE} is not valid JSON: restore it from version control.`);
   }
+  // Before the schema: a newer CLI may record choices this one does not know.
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'string' && compareVersions(version, CLI_VERSION) > 0) {
+    throw new CliError(
+      `This project was made by ${PACKAGE_NAME} ${version}, newer than this one (${CLI_VERSION}): run "npx ${PACKAGE_NAME}@${version}" instead, or upgrade.`,
+    );
+  }
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'its content';
@@ -43,5 +53,48 @@ export async function readManifest(dir: string): Promise<Manifest> {
       `${MANIFEST_FILE} is not a create-backend manifest (${where}): restore it from version control.`,
     );
   }
-  return parsed.data;
+  const manifest = parsed.data;
+  const rule = brokenRule(manifest.options);
+  if (rule) {
+    const recorded = rule.reads.map((key) => `${key} ${manifest.options[key]}`).join(' with ');
+    throw new CliError(
+      `${MANIFEST_FILE} records ${recorded}, which cannot work together: restore it from version control.`,
+    );
+  }
+  return manifest;
+}
+
+/**
+ * Check that the project on disk is one `add` can work on: its package.json is there (the new
+ * dependencies would otherwise be recorded nowhere).
+ */
+export async function assertProjectShape(dir: string): Promise<void> {
+  const present = await access(path.join(dir, 'package.json')).then(
+    () => true,
+    () => false,
+  );
+  if (!present) {
+    throw new CliError(
+      'package.json is missing, so new dependencies would be recorded nowhere: restore it (e.g. git checkout -- package.json) and run again.',
+    );
+  }
+}
+
+/** Compare two versions `major.minor.patch[-pre]`: negative, zero or positive. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (version: string) => {
+    const [core = '', pre] = version.split('-', 2);
+    return { parts: core.split('.').map((part) => Number.parseInt(part, 10) || 0), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < 3; i++) {
+    const diff = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  // A pre-release comes before its release.
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre < y.pre ? -1 : 1;
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addModule } from '../../src/commands/add.js';
@@ -209,6 +209,89 @@ describe('add', () => {
       /Installing dependencies failed, so nothing was changed/,
     );
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('add, on a project it cannot take at its word', () => {
+  const editManifest = (dir: string, change: (manifest: Record<string, unknown>) => void) =>
+    edit(dir, 'create-backend.json', (text) => {
+      const manifest = JSON.parse(text);
+      change(manifest);
+      return JSON.stringify(manifest);
+    });
+
+  it.each([
+    [
+      'a manifest from a newer version',
+      (dir: string) =>
+        editManifest(dir, (m) => {
+          m.version = '99.1.0';
+          (m.options as Record<string, string>).database = 'cassandra';
+        }),
+      /made by create-backend-stack 99\.1\.0, newer than this one \(.+\): run "npx create-backend-stack@99\.1\.0" instead, or upgrade\./,
+    ],
+    [
+      'a hand-edited manifest that breaks the rules',
+      (dir: string) =>
+        editManifest(dir, (m) => {
+          (m.options as Record<string, string>).auth = 'jwt';
+        }),
+      /create-backend\.json records auth jwt with database none, which cannot work together: restore it/,
+    ],
+    [
+      'a deleted package.json',
+      (dir: string) => rm(path.join(dir, 'package.json')),
+      /package\.json is missing, so new dependencies would be recorded nowhere: restore it/,
+    ],
+  ])('refuses %s, changing nothing', async (_name, damage, message) => {
+    const dir = await minimalProject();
+    await damage(dir);
+    const before = await snapshot(dir);
+    await expect(addModule({ module: 'cache' }, testContext({ cwd: dir }))).rejects.toThrow(
+      message,
+    );
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses to recreate a file it must change that the user renamed, unless forced', async () => {
+    const dir = await minimalProject();
+    await rename(path.join(dir, 'src/app.ts'), path.join(dir, 'src/application.ts'));
+    const before = await snapshot(dir);
+    await expect(addModule({ module: 'database' }, testContext({ cwd: dir }))).rejects.toThrow(
+      /changes src\/app\.ts, which is missing \(renamed or deleted\?\); nothing was changed\. Put it back \(e\.g\. git checkout -- src\/app\.ts\), or re-run with --force/,
+    );
+    expect(await snapshot(dir)).toEqual(before);
+    await addModule({ module: 'database', force: true, install: false }, testContext({ cwd: dir }));
+    expect(await readFile(path.join(dir, 'src/app.ts'), 'utf8')).toContain('todosRouter');
+  });
+
+  it('keeps every earlier .orig copy when --force replaces a conflicting file again', async () => {
+    const dir = await minimalProject();
+    await writeFile(path.join(dir, 'src/app.ts.orig'), 'an earlier copy\n');
+    await edit(dir, 'src/app.ts', (text) =>
+      text.replace(
+        'app.use(healthRouter(registry, []));',
+        'app.use(healthRouter(registry, [async () => "mine"]));',
+      ),
+    );
+    const edited = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
+    await addModule({ module: 'database', force: true, install: false }, testContext({ cwd: dir }));
+    expect(await readFile(path.join(dir, 'src/app.ts.orig'), 'utf8')).toBe('an earlier copy\n');
+    expect(await readFile(path.join(dir, 'src/app.ts.orig.1'), 'utf8')).toBe(edited);
+  });
+
+  it('sees no edit in files checked out with CRLF line endings, and keeps their endings', async () => {
+    const dir = await minimalProject();
+    const crlf = (text: string) => text.replaceAll('\n', '\r\n');
+    await edit(dir, 'src/app.ts', crlf);
+    const result = await addModule(
+      { module: 'database', install: false },
+      testContext({ cwd: dir }),
+    );
+    expect(result.changes).toContainEqual({ path: 'src/app.ts', kind: 'update' });
+    const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
+    expect(app).toContain('todosRouter');
+    expect(app.replaceAll('\r\n', '')).not.toContain('\n');
   });
 });
 

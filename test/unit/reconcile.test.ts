@@ -8,7 +8,8 @@ import type { Plan } from '../../src/plan/plan.js';
 
 // Each case under test/fixtures/reconcile/<case>/ holds the project as generated before the
 // addition (`before/`), as it would be generated with it (`after/`), the user's edits on disk
-// over `before/` (`disk/`), and what reconcile must do: `changes.txt` (one `<kind> <path>` per
+// over `before/` (`disk/`, and `deleted.txt` listing files the user removed), and what
+// reconcile must do: `changes.txt` (one `<kind> <path>` per
 // change) and the resulting files (`expected/`).
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/reconcile');
 
@@ -38,6 +39,8 @@ describe('reconcile fixtures', async () => {
         ['before', 'after', 'disk', 'expected'].map((side) => filesUnder(path.join(dir, side))),
       );
       const disk = new Map([...(before ?? []), ...(edits ?? [])]);
+      const deleted = await readFile(path.join(dir, 'deleted.txt'), 'utf8').catch(() => '');
+      for (const file of deleted.split('\n').filter(Boolean)) disk.delete(file);
       const manifest: Manifest = {
         version: '0.0.0',
         name: 'app',
