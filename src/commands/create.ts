@@ -66,7 +66,12 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
   if (!prompter) ctx.logger.info(describeChoices(target, choices, pm));
 
   const layers = await readLayers(templateLayers(choices));
-  const pmVersion = packageManagerVersion(ctx.env.npm_config_user_agent, pm);
+  const pmVersion =
+    packageManagerVersion(ctx.env.npm_config_user_agent, pm) ??
+    // Another package manager than the one that launched us: is it there at all?
+    (install && !input.dryRun && pm !== detectPackageManager(ctx.env.npm_config_user_agent)
+      ? await installedVersion(pm, ctx)
+      : undefined);
   const spec = { name: target.name, choices, pm, pmVersion, cliVersion: CLI_VERSION };
   const plan = planProject(spec, layers, ctx.random);
   const result: CreateResult = {
@@ -195,6 +200,24 @@ async function runAfterInstall(
   ctx.logger.warn(
     `"${runScriptCommand(pm, script)}" did not finish; the project's first run will do it.`,
   );
+}
+
+/**
+ * The version of a package manager other than the one that launched us, asked before anything
+ * is written: one that is not installed is refused now, not after the files are on disk.
+ */
+async function installedVersion(pm: PackageManager, ctx: Context): Promise<string | undefined> {
+  const { exitCode, output } = await ctx.run(
+    { command: pm, args: ['--version'] },
+    { cwd: ctx.cwd },
+  );
+  if (exitCode !== 0) {
+    throw new CliError(
+      `--pm ${pm}: ${pm} is not installed here (or does not run); install it, choose another --pm, or pass --no-install. Nothing was written.`,
+    );
+  }
+  const version = output.trim().split('\n').at(-1)?.trim() ?? '';
+  return /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
 }
 
 function describeChoices(target: Target, choices: Choices, pm: PackageManager): string {

@@ -117,6 +117,37 @@ describe('createProject', () => {
     expect(files).toEqual(expect.arrayContaining(['notes.txt', 'package.json', 'src']));
   });
 
+  it('refuses a package manager that is not installed before writing anything', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner((command) =>
+      command === 'bun'
+        ? { exitCode: -1, output: 'spawn bun ENOENT' }
+        : { exitCode: 0, output: '' },
+    );
+    await expect(
+      createProject({ directory: 'api', yes: true, pm: 'bun' }, testContext({ cwd, run })),
+    ).rejects.toThrow(
+      '--pm bun: bun is not installed here (or does not run); install it, choose another --pm, or pass --no-install. Nothing was written.',
+    );
+    expect(run.calls).toEqual(['bun --version']);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('records the version of a package manager given by flag in package.json', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner((command, args) =>
+      command === 'pnpm' && args[0] === '--version'
+        ? { exitCode: 0, output: '10.4.1\n' }
+        : { exitCode: 0, output: '' },
+    );
+    await createProject(
+      { directory: 'api', yes: true, pm: 'pnpm', git: false },
+      testContext({ cwd, run }),
+    );
+    const pkg = JSON.parse(await readFile(path.join(cwd, 'api', 'package.json'), 'utf8'));
+    expect(pkg.packageManager).toBe('pnpm@10.4.1');
+  });
+
   it('keeps the project when the install fails and says what to run', async () => {
     const cwd = await tempDir();
     const run = fakeRunner((command) => ({
