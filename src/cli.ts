@@ -115,6 +115,10 @@ export async function main(
         'resource fields, e.g. "title:string,amount:number,paid:boolean,dueAt:date?,status:enum(a|b)"',
       )
       .option('--plural <word>', 'resource plural, for irregular nouns (person → people)')
+      .option(
+        '--baseline <path>',
+        'for a project an older version made: the package (directory or .tgz) of that version, instead of npm',
+      )
       .option('--dry-run', 'print a unified diff of every change; write nothing')
       .option('--json', 'print the result as JSON on stdout (human output goes to stderr)')
       .option('-f, --force', 'replace files whose edits conflict (yours are kept as <file>.orig)')
@@ -125,6 +129,28 @@ export async function main(
           const { addModule } = await import('./commands/add.js');
           const input = { module, value, ...flags };
           const result = await addModule(input, await buildContext(log, Boolean(flags.json)));
+          if (flags.json) log.result(result);
+          return 0;
+        }, Boolean(flags.json)),
+      );
+
+    root
+      .command('update')
+      .description("bring the project in the current directory to this version's templates")
+      .option('--to <version>', 'the version to update to (default: this one)')
+      .option(
+        '--baseline <path>',
+        'the package (directory or .tgz) of the version that made the project, instead of npm',
+      )
+      .option('--dry-run', 'print a unified diff of every change; write nothing')
+      .option('--json', 'print the result as JSON on stdout (human output goes to stderr)')
+      .option('-f, --force', 'replace files whose edits conflict (yours are kept as <file>.orig)')
+      .option('--no-install', 'skip installing changed dependencies')
+      .option('-y, --yes', 'never prompt')
+      .action((flags: Record<string, unknown>) =>
+        dispatch(async (log) => {
+          const { updateProject } = await import('./commands/update.js');
+          const result = await updateProject(flags, await buildContext(log, Boolean(flags.json)));
           if (flags.json) log.result(result);
           return 0;
         }, Boolean(flags.json)),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { RUN_COMMAND } from '../cli-name.js';
 import type { Context } from '../context.js';
 import { installOrRestore } from '../effects/install.js';
+import { runScriptCommand, scriptCommand } from '../effects/package-manager.js';
 import { CancelledError, CliError } from '../errors.js';
 import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 import { resolveInside } from '../project/safe-path.js';
@@ -13,6 +14,8 @@ import type { FileChange } from './reconcile.js';
 
 /** What applying the changes did. */
 export interface Applied {
+  /** Whether package.json asks for other packages than before. */
+  dependenciesChanged: boolean;
   installed: boolean;
   /** Whether the project's Biome formatted the new source (false: it is not installed). */
   formatted: boolean;
@@ -26,11 +29,17 @@ export interface Applied {
 export async function applyChanges(
   root: string,
   changes: readonly FileChange[],
-  flag: string,
   manifest: Manifest,
-  options: { install: boolean },
+  options: {
+    install: boolean;
+    /** The command that would do it again, for messages: `add cache redis`. */
+    rerun: string;
+    /** Package scripts to run once installed, inside the all-or-nothing step. */
+    scripts?: readonly string[];
+  },
   ctx: Context,
 ): Promise<Applied> {
+  const { rerun } = options;
   const files: { path: string; content: string }[] = [];
   for (const change of changes) {
     files.push({ path: change.path, content: change.after });
@@ -38,8 +47,10 @@ export async function applyChanges(
       files.push({ path: await freeBackupPath(root, change.path), content: change.before });
     }
   }
-  const dependenciesChanged = changes.some((change) => change.path === 'package.json');
-  const applied: Applied = { installed: false, formatted: false };
+  const dependenciesChanged = changes.some(
+    (change) => change.path === 'package.json' && !sameDependencies(change.before, change.after),
+  );
+  const applied: Applied = { dependenciesChanged, installed: false, formatted: false };
   const interrupted = await interruptible(async (signal) => {
     const transaction = await writeTransaction(root, files);
     try {
@@ -56,10 +67,23 @@ export async function applyChanges(
           const tail = installed.output.trim().split('\n').slice(-15).join('\n');
           if (tail) ctx.logger.detail(tail);
           throw new CliError(
-            `Installing dependencies failed, so nothing was changed: fix the cause above and run "${RUN_COMMAND} add ${flag}" again.`,
+            `Installing dependencies failed, so nothing was changed: fix the cause above and run "${RUN_COMMAND} ${rerun}" again.`,
           );
         }
         applied.installed = true;
+        for (const script of options.scripts ?? []) {
+          const ran = await ctx.run(scriptCommand(manifest.packageManager, script), {
+            cwd: root,
+            signal,
+          });
+          if (signal.aborted) throw new CancelledError('Cancelled: nothing was changed.');
+          if (ran.exitCode !== 0) {
+            ctx.logger.detail(ran.output.trim().split('\n').slice(-15).join('\n'));
+            throw new CliError(
+              `"${runScriptCommand(manifest.packageManager, script)}" failed, so nothing was changed: fix the cause above and run "${RUN_COMMAND} ${rerun}" again.`,
+            );
+          }
+        }
       } else if (signal.aborted) {
         throw new CancelledError('Cancelled: nothing was changed.');
       }
@@ -72,11 +96,59 @@ export async function applyChanges(
     await transaction.commit();
     return signal.aborted;
   });
-  if (interrupted) ctx.logger.warn(`Interrupted once the install had finished: ${flag} is added.`);
+  if (interrupted) {
+    ctx.logger.warn(`Interrupted once the install had finished: "${rerun}" is done.`);
+  }
   return applied;
 }
 
 export const isSource = (file: string) => file.endsWith('.ts');
+
+/**
+ * Refuse, before anything is written, changes that would lose the user's work: edits that
+ * clash (conflicts) and files to change that the user renamed or deleted. `--force` takes the
+ * generated versions (conflicting files are kept as `<file>.orig`).
+ */
+export function assertSafe(changes: readonly FileChange[], what: string, force: boolean): void {
+  if (force) return;
+  const conflicts = changes.filter((change) => change.kind === 'conflict');
+  if (conflicts.length > 0) {
+    throw new CliError(
+      `${what} would overwrite your edits in ${conflicts.map((c) => c.path).join(', ')}; nothing was changed. Merge those by hand, or re-run with --force to take the generated versions (yours are kept as <file>.orig).`,
+    );
+  }
+  const missing = changes.filter((change) => change.kind === 'missing');
+  if (missing.length > 0) {
+    const paths = missing.map((change) => change.path).join(', ');
+    const one = missing.length === 1;
+    throw new CliError(
+      `${what} changes ${paths}, which ${one ? 'is' : 'are'} missing (renamed or deleted?); nothing was changed. Put ${one ? 'it' : 'them'} back (e.g. git checkout -- ${paths}), or re-run with --force to recreate ${one ? 'it' : 'them'}.`,
+    );
+  }
+}
+
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'overrides',
+  'resolutions',
+  'pnpm',
+] as const;
+
+/** Whether two package.json texts ask for the same packages (scripts may differ). */
+export function sameDependencies(before: string | undefined, after: string): boolean {
+  if (before === undefined) return false;
+  try {
+    const [a, b] = [JSON.parse(before), JSON.parse(after)];
+    return DEPENDENCY_FIELDS.every(
+      (field) => JSON.stringify(a[field] ?? null) === JSON.stringify(b[field] ?? null),
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** `<file>.orig`, or `<file>.orig.1`, `.orig.2`… when an earlier copy is already there. */
 async function freeBackupPath(root: string, file: string): Promise<string> {

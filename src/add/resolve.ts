@@ -23,6 +23,8 @@ export interface AddInput {
   /** For `add resource`: the fields (`title:string,dueAt:date?`) and an irregular plural. */
   fields?: string;
   plural?: string;
+  /** The package (directory or .tgz) of the version that made the project, instead of npm. */
+  baseline?: string;
   dryRun?: boolean;
   json?: boolean;
   force?: boolean;

@@ -1,22 +1,24 @@
-import { readFile } from 'node:fs/promises';
 import pc from 'picocolors';
-import { applyChanges, isSource } from '../add/apply.js';
+import { applyChanges, assertSafe, isSource } from '../add/apply.js';
 import { planAddition } from '../add/plan.js';
-import { type FileChange, type ProjectState, reconcile } from '../add/reconcile.js';
+import { describeChanges, readProject, readText } from '../add/project-state.js';
+import { rebaseAddition } from '../add/rebase.js';
+import { type FileChange, reconcile } from '../add/reconcile.js';
 import { type AddInput, type Addition, resolveAddition } from '../add/resolve.js';
 import type { Context } from '../context.js';
 import { runScriptCommand } from '../effects/package-manager.js';
-import { CliError } from '../errors.js';
 import { readMigrationHistory } from '../migrations/migrations.js';
 import type { Choices } from '../options/schema.js';
 import type { Manifest } from '../plan/manifest.js';
-import { projectResources, templateLayers } from '../plan/plan.js';
+import { type Plan, projectResources, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { withProjectLock } from '../project/lock.js';
-import { assertProjectShape, readManifest } from '../project/manifest-file.js';
-import { resolveInside } from '../project/safe-path.js';
+import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
 import type { ResourceRecord } from '../resources/resource.js';
 import { unifiedDiff } from '../ui/diff.js';
+import { baselinePackage, renderBaseline } from '../update/baseline.js';
+import { formatLikeProject } from '../update/format.js';
+import { CLI_VERSION } from '../version.js';
 
 export type { AddInput } from '../add/resolve.js';
 
@@ -71,31 +73,30 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
   const layers = await readLayers(templateLayers(addition.after.choices));
   const history = await readMigrationHistory((file) => readText(root, file));
   const plans = planAddition(addition, layers, history, ctx.random, ctx.now());
+  // A project an older version made: carry only the module's changes over to its files.
+  const { before, after } =
+    compareVersions(manifest.version, CLI_VERSION) < 0
+      ? await rebaseOnBaseline(plans, manifest, input.baseline, ctx)
+      : plans;
   const state = await readProject(
     root,
     manifest,
-    plans.after.files.map((file) => file.path),
+    after.files.map((file) => file.path),
   );
-  const changes = reconcile(state, plans.before, plans.after);
+  const changes = reconcile(state, before, after);
 
   const { flag } = addition;
-  const conflicts = changes.filter((change) => change.kind === 'conflict');
-  if (conflicts.length > 0 && !input.force) {
-    throw new CliError(
-      `Adding ${flag} would overwrite your edits in ${conflicts.map((c) => c.path).join(', ')}; nothing was changed. Merge those by hand, or re-run with --force to take the generated versions (yours are kept as <file>.orig).`,
-    );
-  }
-
-  const missing = changes.filter((change) => change.kind === 'missing');
-  if (missing.length > 0 && !input.force) {
-    const paths = missing.map((change) => change.path).join(', ');
-    throw new CliError(
-      `Adding ${flag} changes ${paths}, which ${missing.length === 1 ? 'is' : 'are'} missing (renamed or deleted?); nothing was changed. Put ${missing.length === 1 ? 'it' : 'them'} back (e.g. git checkout -- ${paths}), or re-run with --force to recreate ${missing.length === 1 ? 'it' : 'them'}.`,
-    );
-  }
+  assertSafe(changes, `Adding ${flag}`, Boolean(input.force));
 
   result.changes = changes.map(({ path, kind }) => ({ path, kind }));
-  ctx.logger.info(describeChanges(flag, changes, result.dryRun));
+  ctx.logger.info(
+    describeChanges(
+      result.dryRun
+        ? `Dry run: adding ${flag} would change ${changes.length} files`
+        : `Adding ${flag}: ${changes.length} files`,
+      changes,
+    ),
+  );
   if (input.dryRun) {
     if (!input.json) {
       ctx.logger.info(changes.map((c) => unifiedDiff(c.path, c.before, c.after)).join(''));
@@ -106,16 +107,15 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
   const applied = await applyChanges(
     root,
     changes,
-    flag,
     manifest,
-    { install: input.install !== false },
+    { install: input.install !== false, rerun: `add ${flag}` },
     ctx,
   );
   result.installed = applied.installed;
 
   const pm = manifest.packageManager;
   ctx.logger.success(`Added ${flag}.`);
-  if (changes.some((change) => change.path === 'package.json') && !applied.installed) {
+  if (applied.dependenciesChanged && !applied.installed) {
     ctx.logger.info(`Next: ${pc.cyan(`${pm} install`)}`);
   }
   if (!applied.formatted && changes.some((change) => isSource(change.path))) {
@@ -131,36 +131,27 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
   return result;
 }
 
-/** Read the files the plan mentions (plus .env), up front, so planning stays pure. */
-async function readProject(
-  root: string,
+async function rebaseOnBaseline(
+  plans: { before: Plan; after: Plan },
   manifest: Manifest,
-  planned: readonly string[],
-): Promise<ProjectState> {
-  const paths = [...new Set([...planned, '.env'])];
-  const contents = new Map(
-    await Promise.all(paths.map(async (file) => [file, await readText(root, file)] as const)),
+  from: string | undefined,
+  ctx: Context,
+): Promise<{ before: Plan; after: Plan }> {
+  const root = ctx.cwd;
+  const pkg = await baselinePackage(manifest.version, from, ctx);
+  const baseline = await formatLikeProject(
+    root,
+    [...(await renderBaseline(pkg, manifest, ctx))].map(([path, content]) => ({ path, content })),
+    ctx,
   );
-  return { manifest, read: (file: string) => contents.get(file) };
-}
-
-function readText(root: string, file: string): Promise<string | undefined> {
-  return readFile(resolveInside(root, file), 'utf8').catch(() => undefined);
-}
-
-function describeChanges(flag: string, changes: readonly FileChange[], dryRun: boolean): string {
-  const color = {
-    create: pc.green,
-    update: pc.cyan,
-    merge: pc.yellow,
-    conflict: pc.red,
-    missing: pc.red,
-  };
-  const lines = changes.map(
-    (change) => `  ${color[change.kind](change.kind.padEnd(8))} ${change.path}`,
+  const format = async (plan: Plan) => ({
+    ...plan,
+    files: await formatLikeProject(root, plan.files, ctx),
+  });
+  return rebaseAddition(
+    new Map(baseline.map((file) => [file.path, file.content])),
+    await format(plans.before),
+    await format(plans.after),
+    manifest,
   );
-  const head = dryRun
-    ? `Dry run: adding ${flag} would change ${changes.length} files`
-    : `Adding ${flag}: ${changes.length} files`;
-  return [head, ...lines].join('\n');
 }

@@ -1,0 +1,187 @@
+import pc from 'picocolors';
+import { applyChanges, assertSafe } from '../add/apply.js';
+import { describeChanges, readProject } from '../add/project-state.js';
+import { type FileChange, reconcile } from '../add/reconcile.js';
+import { manifestResources } from '../add/resolve.js';
+import { PACKAGE_NAME } from '../cli-name.js';
+import type { Context } from '../context.js';
+import { runScriptCommand } from '../effects/package-manager.js';
+import { CliError } from '../errors.js';
+import { dialectFor } from '../modules/registry.js';
+import { MANIFEST_FILE } from '../plan/manifest.js';
+import { type Plan, planProject, templateLayers } from '../plan/plan.js';
+import { readLayers } from '../plan/template-source.js';
+import { withProjectLock } from '../project/lock.js';
+import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
+import { unifiedDiff } from '../ui/diff.js';
+import { startProgress } from '../ui/progress.js';
+import { baselinePackage, renderBaseline } from '../update/baseline.js';
+import { formatLikeProject } from '../update/format.js';
+import { CLI_VERSION } from '../version.js';
+
+/** What flags say about an `update` run. */
+export interface UpdateInput {
+  /** The version to update to; another than this one runs that version's `update`. */
+  to?: string;
+  /** The package (directory or .tgz) of the version that made the project, instead of npm. */
+  baseline?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  force?: boolean;
+  install?: boolean;
+  yes?: boolean;
+}
+
+/** What an `update` run did (or, with --dry-run, would do); `--json` prints it. */
+export interface UpdateResult {
+  from: string;
+  to: string;
+  changes: { path: string; kind: FileChange['kind'] }[];
+  dryRun: boolean;
+  installed: boolean;
+  /** Whether the schema changed, so a new migration was (or must be) generated. */
+  schemaChanged: boolean;
+}
+
+/**
+ * Bring the project in `ctx.cwd` to what this version generates, keeping the user's edits:
+ * generate it again as the version in its manifest made it (the baseline) and as this one
+ * makes it, and weave the difference into the files on disk, all or nothing. Migrations are
+ * the project's history and are never rewritten; when the tables change, the project's own
+ * drizzle-kit writes the next one.
+ */
+export async function updateProject(input: UpdateInput, ctx: Context): Promise<UpdateResult> {
+  const root = ctx.cwd;
+  await readManifest(root);
+  if (input.to !== undefined && input.to !== CLI_VERSION) {
+    throw new CliError(
+      `This is ${PACKAGE_NAME} ${CLI_VERSION}; to update to ${input.to}, run "npx ${PACKAGE_NAME}@${input.to} update".`,
+    );
+  }
+  if (input.dryRun) return update(input, ctx);
+  return withProjectLock(
+    root,
+    () => update(input, ctx),
+    (pid) => ctx.logger.warn(`Took over the lock of an interrupted run (process ${pid}).`),
+  );
+}
+
+const isMigration = (file: string) => file.startsWith('drizzle/');
+
+async function update(input: UpdateInput, ctx: Context): Promise<UpdateResult> {
+  const root = ctx.cwd;
+  const manifest = await readManifest(root);
+  await assertProjectShape(root);
+  const result: UpdateResult = {
+    from: manifest.version,
+    to: CLI_VERSION,
+    changes: [],
+    dryRun: Boolean(input.dryRun),
+    installed: false,
+    schemaChanged: false,
+  };
+  if (compareVersions(manifest.version, CLI_VERSION) === 0 && input.baseline === undefined) {
+    ctx.logger.info(`This project is already at ${PACKAGE_NAME} ${CLI_VERSION}: nothing to do.`);
+    return result;
+  }
+
+  const progress = startProgress(`Generating the project as ${manifest.version} made it`, {
+    logger: ctx.logger,
+  });
+  let baseline: Map<string, string>;
+  try {
+    const pkg = await baselinePackage(manifest.version, input.baseline, ctx);
+    baseline = await renderBaseline(pkg, manifest, ctx);
+    progress.stop(`Generated the project as ${manifest.version} made it`);
+  } catch (error) {
+    progress.fail(`Could not generate the project as ${manifest.version} made it`);
+    throw error;
+  }
+
+  const spec = {
+    name: manifest.name,
+    pm: manifest.packageManager,
+    cliVersion: CLI_VERSION,
+    choices: manifest.options,
+    resources: manifestResources(manifest),
+  };
+  const layers = await readLayers(templateLayers(spec.choices));
+  const next = planProject(spec, layers, ctx.random, []);
+  const before: Plan = {
+    spec,
+    modules: manifest.modules,
+    files: await formatLikeProject(
+      root,
+      [...baseline]
+        .filter(([file]) => !isMigration(file))
+        .map(([file, content]) => ({ path: file, content })),
+      ctx,
+    ),
+  };
+  const after: Plan = {
+    ...next,
+    files: await formatLikeProject(
+      root,
+      next.files.filter((file) => !isMigration(file.path)),
+      ctx,
+    ),
+  };
+  const state = await readProject(
+    root,
+    manifest,
+    after.files.map((file) => file.path),
+  );
+  const changes = reconcile(state, before, after);
+  assertSafe(changes, `Updating to ${CLI_VERSION}`, Boolean(input.force));
+
+  result.changes = changes.map(({ path: file, kind }) => ({ path: file, kind }));
+  result.schemaChanged =
+    dialectFor(spec.choices) !== undefined &&
+    changes.some((change) => change.path.endsWith('.table.ts'));
+  const shown = changes.filter((change) => change.path !== MANIFEST_FILE);
+  ctx.logger.info(
+    describeChanges(
+      result.dryRun
+        ? `Dry run: updating from ${manifest.version} to ${CLI_VERSION} would change ${shown.length} files`
+        : `Updating from ${manifest.version} to ${CLI_VERSION}: ${shown.length} files`,
+      shown,
+    ),
+  );
+  if (input.dryRun) {
+    if (!input.json) {
+      ctx.logger.info(changes.map((c) => unifiedDiff(c.path, c.before, c.after)).join(''));
+    }
+    return result;
+  }
+  if (changes.length === 0) return result;
+
+  const install = input.install !== false;
+  const applied = await applyChanges(
+    root,
+    changes,
+    manifest,
+    {
+      install,
+      rerun: 'update',
+      scripts: result.schemaChanged && install ? ['db:generate'] : [],
+    },
+    ctx,
+  );
+  result.installed = applied.installed;
+  const pm = manifest.packageManager;
+  ctx.logger.success(`Updated from ${manifest.version} to ${CLI_VERSION}.`);
+  if (applied.dependenciesChanged && !applied.installed) {
+    ctx.logger.info(`Next: ${pc.cyan(`${pm} install`)}`);
+  }
+  if (result.schemaChanged) {
+    ctx.logger.info(
+      applied.installed
+        ? `The tables changed: a new migration is in drizzle/; apply it with ${pc.cyan(runScriptCommand(pm, 'db:migrate'))} where dev does not.`
+        : `The tables changed: run ${pc.cyan(runScriptCommand(pm, 'db:generate'))} to write their migration.`,
+    );
+  }
+  if (changes.some((change) => change.kind === 'conflict')) {
+    ctx.logger.warn(`Your versions of the conflicting files are kept as <file>.orig.`);
+  }
+  return result;
+}
