@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validCombinations } from '../../src/commands/list.js';
 import type { Choices } from '../../src/options/schema.js';
 import type { PlannedFile } from '../../src/plan/plan.js';
 import { writeProject } from '../../src/write/writer.js';
@@ -10,7 +9,7 @@ import { tempDir } from '../support/context.js';
 import { planDemo } from '../support/plan.js';
 
 const BIOME = path.resolve(import.meta.dirname, '../../node_modules/.bin/biome');
-const combos = validCombinations().map((choices) => [Object.values(choices).join('+'), choices]);
+const combos = renderedCombinations().map((choices) => [Object.values(choices).join('+'), choices]);
 
 interface Diagnostic {
   category: string;

