@@ -6,6 +6,7 @@ import type { Choices } from '../../src/options/schema.js';
 import type { PlannedFile } from '../../src/plan/plan.js';
 import { writeProject } from '../../src/write/writer.js';
 import { tempDir } from '../support/context.js';
+import { renderedCombinations } from '../support/covering.js';
 import { planDemo } from '../support/plan.js';
 
 const BIOME = path.resolve(import.meta.dirname, '../../node_modules/.bin/biome');
