@@ -10,4 +10,6 @@ export const docker: ModuleDefinition = {
     label: 'Docker',
     hint: 'multi-stage Dockerfile and docker-compose.yml',
   },
+  // The Dockerfile and .dockerignore, shared with every deploy target that runs the image.
+  templateFamilies: ['container'],
 };

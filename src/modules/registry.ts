@@ -4,12 +4,16 @@ import { base } from './base.js';
 import { docker } from './docker.js';
 import { express } from './express.js';
 import { fastify } from './fastify.js';
+import { fly } from './fly.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { hono } from './hono.js';
 import { jwt } from './jwt.js';
+import { kubernetes } from './kubernetes.js';
 import { nest } from './nest.js';
 import { postgres } from './postgres/index.js';
 import { redis } from './redis.js';
+import { render } from './render.js';
 import { resource } from './resource.js';
 import type { ModuleDefinition } from './types.js';
 
@@ -25,7 +29,11 @@ export const MODULES: readonly ModuleDefinition[] = [
   resource,
   redis,
   docker,
+  kubernetes,
+  fly,
+  render,
   github,
+  gitlab,
 ];
 
 /** Whether a project with these choices gets the module. */

@@ -106,6 +106,7 @@ export function templateContext(
     .filter((variable) => variable.when?.(choices) ?? true);
   return {
     projectName: spec.name,
+    serviceName: serviceName(spec.name),
     cliPackage: PACKAGE_NAME,
     ...choices,
     hasDatabase: choices.database !== 'none',
@@ -122,6 +123,21 @@ export function templateContext(
     resources: dialect ? resources.map((resource) => resourceContext(resource, dialect)) : [],
     hasResources: resources.length > 0,
   };
+}
+
+/**
+ * The project's name as platforms take it for services, apps and Kubernetes objects: a DNS
+ * label (lowercase letters, digits and `-`, starting with a letter), short enough to carry a
+ * suffix such as `-secrets`.
+ */
+export function serviceName(name: string): string {
+  const label = name
+    .toLowerCase()
+    .replaceAll(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return label === '' ? 'app' : label;
 }
 
 // A per-resource template names its files after the resource: `__plural__/__singular__.ts`.

@@ -12,6 +12,8 @@ const Handlebars = runtime as unknown as typeof HandlebarsApi;
 /** The variables a template may use; strict mode makes any other name an error. */
 export interface TemplateContext {
   projectName: string;
+  /** The project's name as a DNS label, for services, apps and Kubernetes objects. */
+  serviceName: string;
   /** The npm package of this CLI, for the generated docs (`npx <package> add ...`). */
   cliPackage: string;
   framework: string;
