@@ -62,6 +62,8 @@ export const VERSIONS = {
   '@electric-sql/pglite': '0.5.16',
   pg: '8.23.1',
   '@types/pg': '8.23.1',
+  mysql2: '3.24.6',
+  '@libsql/client': '0.18.0',
 
   // Redis
   ioredis: '6.0.0',

@@ -17,6 +17,12 @@ export interface ColumnCode {
   imports: readonly string[];
   /** A declaration the table file needs before the table, e.g. a PostgreSQL enum type. */
   declaration?: string;
+  /**
+   * How requests must validate the field where the database stores less than the field type's
+   * schema allows (MySQL's DATETIME: the years 1000 to 9999): zod code, and what the schemas
+   * file imports for it (module path from `src/modules/<plural>/` → names).
+   */
+  input?: { code: string; imports: Readonly<Record<string, readonly string[]>> };
 }
 
 /**

@@ -9,6 +9,11 @@ export interface ColumnSpec {
   /** The SQL name (snake_case). */
   name: string;
   type: ColumnType;
+  /**
+   * For text: the most characters it holds, where a database declares it (MySQL's varchar, which
+   * unique and indexed columns need); without it, text of any length.
+   */
+  maxLength?: number;
   notNull?: boolean;
   primaryKey?: boolean;
   /** The name of a unique constraint on this column alone. */

@@ -13,8 +13,14 @@ const TABLES: readonly TableSpec[] = [
     name: 'users',
     columns: [
       idColumn(),
-      { name: 'email', type: 'text', notNull: true, unique: 'users_email_unique' },
-      { name: 'password_hash', type: 'text', notNull: true },
+      {
+        name: 'email',
+        type: 'text',
+        maxLength: 254,
+        notNull: true,
+        unique: 'users_email_unique',
+      },
+      { name: 'password_hash', type: 'text', maxLength: 255, notNull: true },
       {
         name: 'role',
         type: 'enum',
@@ -40,6 +46,7 @@ const TABLES: readonly TableSpec[] = [
       {
         name: 'token_hash',
         type: 'text',
+        maxLength: 64,
         notNull: true,
         unique: 'refresh_tokens_token_hash_unique',
       },

@@ -10,11 +10,13 @@ import { gitlab } from './gitlab.js';
 import { hono } from './hono.js';
 import { jwt } from './jwt.js';
 import { kubernetes } from './kubernetes.js';
+import { mysql } from './mysql/index.js';
 import { nest } from './nest.js';
 import { postgres } from './postgres/index.js';
 import { redis } from './redis.js';
 import { render } from './render.js';
 import { resource } from './resource.js';
+import { sqlite } from './sqlite/index.js';
 import type { ModuleDefinition } from './types.js';
 
 /** Every module, in the order their templates are layered. */
@@ -25,6 +27,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   hono,
   nest,
   postgres,
+  sqlite,
+  mysql,
   jwt,
   resource,
   redis,

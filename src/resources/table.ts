@@ -25,6 +25,8 @@ export function fieldColumn(resource: Resource, field: Field): ColumnSpec {
   return {
     name,
     type: TYPES[field.type],
+    // What the request schema allows (see template-context.ts).
+    ...(field.type === 'string' ? { maxLength: 255 } : {}),
     notNull: required,
     // A required flag starts out false rather than being required on create.
     ...(field.type === 'boolean' && required ? { default: { value: false } } : {}),

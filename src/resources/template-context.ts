@@ -41,6 +41,8 @@ export interface ResourceContext extends ResourceNames {
   dateFields: FieldContext[];
   /** What the table file imports from the dialect's drizzle core module. */
   drizzleImports: string;
+  /** `import` lines the schemas file needs for the dialect's own validation of some fields. */
+  inputImports: string[];
   /** The first field: tests change it and send it invalid. */
   first: FieldContext;
   /** The `--fields` text, for the README and comments. */
@@ -123,7 +125,7 @@ function fieldContext(resource: Resource, field: Field, dialect: Dialect): Field
     isEnum: field.type === 'enum',
     required: !field.optional && field.type !== 'boolean',
     schema: `${CODE[field.type].output(field)}${nullable}`,
-    input: `${CODE[field.type].input(field)}${nullable}`,
+    input: `${code.input?.code ?? CODE[field.type].input(field)}${nullable}`,
     builder: `${code.builder}${modifiers}`,
     valuesDeclaration:
       field.type === 'enum'
@@ -140,9 +142,12 @@ function fieldContext(resource: Resource, field: Field, dialect: Dialect): Field
 export function resourceContext(resource: Resource, dialect: Dialect): ResourceContext {
   const fields = resource.fields.map((field) => fieldContext(resource, field, dialect));
   const imports = new Set(dialect.tableImports);
+  const inputImports = new Map<string, Set<string>>();
   for (const field of resource.fields) {
-    for (const name of dialect.column(resource, field, fieldColumn(resource, field)).imports) {
-      imports.add(name);
+    const code = dialect.column(resource, field, fieldColumn(resource, field));
+    for (const name of code.imports) imports.add(name);
+    for (const [from, names] of Object.entries(code.input?.imports ?? {})) {
+      inputImports.set(from, new Set([...(inputImports.get(from) ?? []), ...names]));
     }
   }
   const first = fields[0];
@@ -157,6 +162,9 @@ export function resourceContext(resource: Resource, dialect: Dialect): ResourceC
     hasEnums: enumFields.length > 0,
     hasText: resource.fields.some((field) => field.type === 'string' || field.type === 'text'),
     drizzleImports: [...imports].sort().join(', '),
+    inputImports: [...inputImports].map(
+      ([from, names]) => `import { ${[...names].join(', ')} } from "${from}";`,
+    ),
     first,
     fieldsText: resource.record.fields,
   };

@@ -1,0 +1,13 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import type { Role } from "./user.schemas.js";
+import { users } from "./users.table.js";
+
+/** Gives the user with this email a role; false when no such user exists. */
+export async function setRole(db: Database, email: string, role: Role): Promise<boolean> {
+  const [result] = await db
+    .update(users)
+    .set({ role, updatedAt: new Date() })
+    .where(eq(users.email, email.toLowerCase()));
+  return result.affectedRows > 0;
+}

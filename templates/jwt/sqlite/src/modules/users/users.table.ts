@@ -1,0 +1,23 @@
+import { randomUUID } from "node:crypto";
+import { sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { timestamp } from "../../db/columns.js";
+
+export const users = sqliteTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => randomUUID()),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["user", "admin"] })
+    .notNull()
+    .default("user"),
+  createdAt: timestamp("created_at")
+    .notNull()
+    .$defaultFn(() => new Date()),
+  updatedAt: timestamp("updated_at")
+    .notNull()
+    .$defaultFn(() => new Date()),
+});
+
+/** The role column: its `enumValues` are the roles. */
+export const userRole = users.role;
