@@ -22,50 +22,77 @@ export function combination(choices: Choices): Combination {
 }
 
 /**
- * The combinations .ci/run proves on every change: a pairwise set, so every two values of any
- * two choices that a valid project can have together are proven together at least once
- * (`test/unit/matrix.test.ts` checks it). Each framework comes once with PostgreSQL and jwt and
- * once with neither; one more row gives PostgreSQL without auth. `E2E_MATRIX=all` runs every
- * valid combination (`npm run test:matrix`), `E2E_FRAMEWORK=<name>` only one framework's.
+ * The combinations .ci/run proves on every change, one per framework and database (16 rows,
+ * the least that can hold every framework with every database). Every two values of framework,
+ * database, auth, cache and CI that a valid project can have together are proven together, and
+ * each deploy target with three frameworks and three databases or more (`test/unit/matrix.test.ts`
+ * checks both): deploy targets add files but no code that runs, and their files are rendered in
+ * every combination of three values by the unit suite and checked by each target's validator.
+ * `E2E_MATRIX=all` runs every valid combination (`npm run test:matrix`), `E2E_FRAMEWORK=<name>`
+ * and `E2E_DATABASE=<name>` narrow the set, `E2E_CHOICES` names one combination.
  */
-const PAIRWISE: Choices[] = [
+const RUNTIME_PAIRWISE: Choices[] = [
   {
     framework: 'express',
     database: 'postgres',
-    auth: 'jwt',
+    auth: 'none',
     cache: 'redis',
     deploy: 'docker',
     ci: 'github',
   },
   {
     framework: 'express',
+    database: 'sqlite',
+    auth: 'jwt',
+    cache: 'none',
+    deploy: 'kubernetes',
+    ci: 'gitlab',
+  },
+  {
+    framework: 'express',
+    database: 'mysql',
+    auth: 'jwt',
+    cache: 'redis',
+    deploy: 'fly',
+    ci: 'none',
+  },
+  {
+    framework: 'express',
     database: 'none',
     auth: 'none',
     cache: 'none',
-    deploy: 'none',
-    ci: 'none',
+    deploy: 'render',
+    ci: 'github',
   },
   {
     framework: 'fastify',
     database: 'postgres',
     auth: 'jwt',
     cache: 'none',
-    deploy: 'none',
+    deploy: 'kubernetes',
+    ci: 'none',
+  },
+  {
+    framework: 'fastify',
+    database: 'sqlite',
+    auth: 'none',
+    cache: 'redis',
+    deploy: 'docker',
     ci: 'github',
+  },
+  {
+    framework: 'fastify',
+    database: 'mysql',
+    auth: 'jwt',
+    cache: 'none',
+    deploy: 'render',
+    ci: 'gitlab',
   },
   {
     framework: 'fastify',
     database: 'none',
     auth: 'none',
     cache: 'redis',
-    deploy: 'docker',
-    ci: 'none',
-  },
-  {
-    framework: 'fastify',
-    database: 'postgres',
-    auth: 'none',
-    cache: 'none',
     deploy: 'none',
     ci: 'none',
   },
@@ -74,29 +101,68 @@ const PAIRWISE: Choices[] = [
     database: 'postgres',
     auth: 'jwt',
     cache: 'redis',
-    deploy: 'none',
+    deploy: 'fly',
+    ci: 'gitlab',
+  },
+  {
+    framework: 'hono',
+    database: 'sqlite',
+    auth: 'jwt',
+    cache: 'none',
+    deploy: 'render',
     ci: 'none',
+  },
+  {
+    framework: 'hono',
+    database: 'mysql',
+    auth: 'none',
+    cache: 'none',
+    deploy: 'docker',
+    ci: 'github',
   },
   {
     framework: 'hono',
     database: 'none',
     auth: 'none',
-    cache: 'none',
-    deploy: 'docker',
+    cache: 'redis',
+    deploy: 'kubernetes',
     ci: 'github',
   },
   {
     framework: 'nest',
     database: 'postgres',
-    auth: 'jwt',
+    auth: 'none',
     cache: 'none',
-    deploy: 'docker',
+    deploy: 'render',
     ci: 'github',
   },
-  { framework: 'nest', database: 'none', auth: 'none', cache: 'redis', deploy: 'none', ci: 'none' },
+  {
+    framework: 'nest',
+    database: 'sqlite',
+    auth: 'jwt',
+    cache: 'redis',
+    deploy: 'fly',
+    ci: 'github',
+  },
+  {
+    framework: 'nest',
+    database: 'mysql',
+    auth: 'jwt',
+    cache: 'redis',
+    deploy: 'kubernetes',
+    ci: 'none',
+  },
+  {
+    framework: 'nest',
+    database: 'none',
+    auth: 'none',
+    cache: 'none',
+    deploy: 'docker',
+    ci: 'gitlab',
+  },
 ];
 
-export const CI_MATRIX: Combination[] = PAIRWISE.map(combination);
+export const CI_MATRIX: Combination[] = RUNTIME_PAIRWISE.map(combination);
 
 /**
  * The combinations this run proves: E2E_CHOICES names exactly one (`database=sqlite,auth=jwt`,

@@ -23,7 +23,7 @@ describe('create-backend (built, as a process)', () => {
     const help = await cli(['--help']);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('--database <value>');
-    expect(help.stdout).toContain('postgres, none');
+    expect(help.stdout).toMatch(/--database <value> +database and ORM: postgres, sqlite, mysql,\s+none/);
     expect(help.stdout).toMatch(/^Usage: create-backend \[options\] \[command\] \[directory\]/);
     expect(help.stdout).toContain('npx create-backend-stack my-app');
     expect(help.stdout).toContain('npm create backend-stack@latest my-app');
@@ -47,10 +47,12 @@ describe('create-backend (built, as a process)', () => {
     const catalog = JSON.parse(stdout);
     expect(catalog.options.database.values.map((v: { value: string }) => v.value)).toEqual([
       'postgres',
+      'sqlite',
+      'mysql',
       'none',
     ]);
     expect(catalog.rules[0].id).toBe('jwt-needs-database');
-    expect(catalog.combinations).toHaveLength(96);
+    expect(catalog.combinations).toHaveLength(840);
     expect(catalog.resourceFieldTypes).toEqual([
       'string',
       'text',
@@ -144,14 +146,31 @@ describe('create-backend (built, as a process)', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
-  it('reports a failed install in one line with the command to run, keeping the project', async () => {
+  it('refuses a package manager that is not installed, before writing anything', async () => {
     const { exitCode, stderr, cwd } = await cli(['svc', '--yes', '--no-git', '--pm', 'pnpm'], {
-      // No pnpm on PATH: the install cannot start.
+      // No pnpm on PATH.
       env: { PATH: path.dirname(process.execPath) },
     });
     expect(exitCode).toBe(1);
+    expect(stderr.trim()).toBe(
+      '✖ --pm pnpm: pnpm is not installed here (or does not run); install it, choose another --pm, or pass --no-install. Nothing was written.',
+    );
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('reports a failed install in one line with the command to run, keeping the project', async () => {
+    const { exitCode, stderr, cwd } = await cli(['svc', '--yes', '--no-git'], {
+      // A registry that refuses connections, and no retries: the install fails at once.
+      env: {
+        npm_config_registry: 'http://127.0.0.1:9/',
+        npm_config_fetch_retries: '0',
+        npm_config_prefer_online: 'true',
+        npm_config_cache: path.join(await tempDir(), 'npm-cache'),
+      },
+    });
+    expect(exitCode).toBe(1);
     expect(stderr.trim().split('\n').at(-1)).toMatch(
-      /Installing dependencies failed \(pnpm could not be started\); the project is ready in .*svc: run "cd .*svc && pnpm install"\./,
+      /Installing dependencies failed \(npm exited with code 1\); the project is ready in .*svc: run "cd .*svc && npm install"\./,
     );
     expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');
   });

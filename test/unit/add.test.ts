@@ -51,11 +51,11 @@ describe('add', () => {
   it.each([
     [
       { module: 'kafka' },
-      'Unknown module "kafka": use one of database, auth, cache, deploy, ci, resource (or a value such as postgres, jwt, redis, docker, github).',
+      'Unknown module "kafka": use one of database, auth, cache, deploy, ci, resource (or a value such as postgres, sqlite, mysql, jwt, redis, docker, kubernetes, fly, render, github, gitlab).',
     ],
     [
       { module: 'none' },
-      'Unknown module "none": use one of database, auth, cache, deploy, ci, resource (or a value such as postgres, jwt, redis, docker, github).',
+      'Unknown module "none": use one of database, auth, cache, deploy, ci, resource (or a value such as postgres, sqlite, mysql, jwt, redis, docker, kubernetes, fly, render, github, gitlab).',
     ],
     [
       { module: 'redis', value: 'postgres' },
@@ -70,12 +70,12 @@ describe('add', () => {
       '--fields and --plural are for "add resource", not "add database": drop them, or add a resource.',
     ],
     [
-      { module: 'database', value: 'mysql' },
-      'Invalid value "mysql" for database: use one of postgres.',
+      { module: 'database', value: 'oracle' },
+      'Invalid value "oracle" for database: use one of postgres, sqlite, mysql.',
     ],
     [
       { module: 'auth', value: 'jwt' },
-      'auth jwt needs a database: run "npx create-backend-stack add database postgres" first',
+      'auth jwt needs a database: run "npx create-backend-stack add database postgres" first (or sqlite, mysql)',
     ],
   ])('refuses %j with one line and changes nothing', async (input, message) => {
     const dir = await minimalProject();

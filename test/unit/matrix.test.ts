@@ -4,7 +4,10 @@ import { CHOICE_KEYS, type Choices, choiceValues } from '../../src/options/schem
 import { CI_MATRIX } from '../e2e/matrix.js';
 import { coveringSet, tuplesOf } from '../support/covering.js';
 
-const pairsOf = (choices: Choices) => tuplesOf(choices, 2);
+// Deploy targets add files but no code that runs: the end-to-end set covers the pairs of the
+// other choices, and spreads the deploy targets (see test/e2e/matrix.ts).
+const pairsOf = (choices: Choices) =>
+  tuplesOf({ ...choices, deploy: '' }, 2).filter((pair) => !pair.includes('deploy='));
 
 describe('covering sets', () => {
   it.each([2, 3])(
@@ -23,10 +26,22 @@ describe('covering sets', () => {
 });
 
 describe('the end-to-end matrix .ci/run proves', () => {
-  it('covers every pair of values that a valid project can have together', () => {
+  it('covers every pair of values but deploy targets that a valid project can have together', () => {
     const needed = new Set(validCombinations().flatMap(pairsOf));
     const covered = new Set(CI_MATRIX.flatMap(({ choices }) => pairsOf(choices)));
     expect([...needed].filter((pair) => !covered.has(pair))).toEqual([]);
+  });
+
+  it('has each deploy target with three frameworks and three databases or more', () => {
+    for (const deploy of choiceValues('deploy')) {
+      const rows = CI_MATRIX.filter(({ choices }) => choices.deploy === deploy);
+      expect(new Set(rows.map(({ choices }) => choices.framework)).size, deploy).toBeGreaterThan(
+        deploy === 'none' ? 0 : 2,
+      );
+      expect(new Set(rows.map(({ choices }) => choices.database)).size, deploy).toBeGreaterThan(
+        deploy === 'none' ? 0 : 2,
+      );
+    }
   });
 
   it('holds only valid combinations, each once', () => {

@@ -24,7 +24,9 @@ describe('resolveChoices without a person', () => {
 
   it('refuses flags that contradict each other, naming the fix', async () => {
     await expect(resolveChoices({ database: 'none', auth: 'jwt' }, nobody)).rejects.toThrow(
-      new CliError('--auth jwt needs a database: add --database postgres, or use --auth none'),
+      new CliError(
+        '--auth jwt needs a database: add --database postgres (or sqlite, mysql), or use --auth none',
+      ),
     );
   });
 });

@@ -53,7 +53,10 @@ describe('parseInput', () => {
       { framework: 'koa' },
       'Invalid value "koa" for --framework: use one of express, fastify, hono, nest.',
     ],
-    [{ database: 'mysql' }, 'Invalid value "mysql" for --database: use one of postgres, none.'],
+    [
+      { database: 'oracle' },
+      'Invalid value "oracle" for --database: use one of postgres, sqlite, mysql, none.',
+    ],
     [{ auth: 'oauth' }, 'Invalid value "oauth" for --auth: use one of jwt, none.'],
     [{ pm: 'pip' }, 'Invalid value "pip" for --pm: use one of npm, pnpm, yarn, bun.'],
   ])('names the flag, the value and the valid values: %j', (flags, message) => {
