@@ -8,6 +8,7 @@ import { type AddInput, type Addition, resolveAddition } from '../add/resolve.js
 import type { Context } from '../context.js';
 import { runScriptCommand } from '../effects/package-manager.js';
 import { readMigrationHistory } from '../migrations/migrations.js';
+import { modulesFor } from '../modules/registry.js';
 import type { Choices } from '../options/schema.js';
 import type { Manifest } from '../plan/manifest.js';
 import { type Plan, projectResources, templateLayers } from '../plan/plan.js';
@@ -122,6 +123,13 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
     ctx.logger.info(
       `Next: ${pc.cyan(runScriptCommand(pm, 'format'))} (Biome was not installed to format the new code)`,
     );
+  }
+  const had = new Set(modulesFor(addition.before.choices).map((module) => module.id));
+  const steps = modulesFor(addition.after.choices)
+    .filter((module) => !had.has(module.id))
+    .flatMap((module) => module.nextSteps?.(addition.after.choices, pm) ?? []);
+  for (const step of steps) {
+    ctx.logger.info(`Next: ${step.startsWith('#') ? pc.dim(step) : pc.cyan(step)}`);
   }
   if (plans.migrations.length > 0) {
     ctx.logger.info(

@@ -110,6 +110,7 @@ export function templateContext(
     cliPackage: PACKAGE_NAME,
     ...choices,
     hasDatabase: choices.database !== 'none',
+    databaseLabel: modulesFor(choices).find((module) => module.dialect)?.choice?.label ?? '',
     hasAuth: choices.auth !== 'none',
     hasRedis: choices.cache !== 'none',
     hasConnections: choices.database !== 'none' || choices.cache !== 'none',

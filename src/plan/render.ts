@@ -22,6 +22,8 @@ export interface TemplateContext {
   deploy: string;
   ci: string;
   hasDatabase: boolean;
+  /** The database's name for people: `PostgreSQL`, `SQLite`. */
+  databaseLabel: string;
   hasAuth: boolean;
   hasRedis: boolean;
   /** Whether the app holds connections (database, Redis) that tests create and close. */

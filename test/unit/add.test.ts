@@ -147,6 +147,13 @@ describe('add', () => {
     expect(again.changes).toEqual([]);
   });
 
+  it('says what to do next for a module that needs it, such as a MySQL server', async () => {
+    const dir = await minimalProject();
+    const ctx = testContext({ cwd: dir });
+    await addModule({ module: 'database', value: 'mysql', install: false }, ctx);
+    expect(ctx.logger.lines.join('\n')).toMatch(/Next: .*Point DATABASE_URL in \.env at a MySQL/);
+  });
+
   it('is harmless the second time', async () => {
     const dir = await minimalProject();
     await addModule({ module: 'ci', value: 'github' }, testContext({ cwd: dir }));
