@@ -23,7 +23,8 @@ const USER_ROUTES: Record<string, [string, string]> = {
   ],
   fastify: [
     '      await api.register(apiIndexRoutes);',
-    '      api.get("/hello", async () => ({ hello: "mine" }));\n',
+    // Fastify documents every route it has: the user keeps this one out of the API reference.
+    '      api.get("/hello", { schema: { hide: true } }, async () => ({ hello: "mine" }));\n',
   ],
   hono: [
     '  app.route("/api/v1", apiIndexRoutes',

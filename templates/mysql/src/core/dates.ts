@@ -10,7 +10,8 @@ const end = Date.UTC(10000, 0, 1);
 export const storedDate = z.iso.datetime({ offset: true }).refine(
   (value) => {
     const time = Date.parse(value);
-    return time >= first && time < end;
+    // A value that is no date at all has its own error already.
+    return Number.isNaN(time) || (time >= first && time < end);
   },
   { message: "Must be between the years 1000 and 9999 (UTC)" },
 );
