@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { e2eMysqlUrl } from './servers.js';
 
 /** How the end-to-end suite gives a generated project of one database its database. */
@@ -30,10 +31,17 @@ export const DATABASES: Record<string, DatabaseUnderTest> = {
   },
 };
 
+// A run's databases are its own, so an earlier run's leftovers on the server never meet them.
+const RUN = randomBytes(3).toString('hex');
+
 function mysqlUrl(project: string): string | undefined {
   if (!e2eMysqlUrl) return undefined;
   const url = new URL(e2eMysqlUrl);
-  url.pathname = `/e2e_${project.replaceAll(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const name = project
+    .replaceAll(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 48);
+  url.pathname = `/e2e_${RUN}_${name}`;
   return url.toString();
 }
 
