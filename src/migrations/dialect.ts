@@ -19,8 +19,8 @@ export interface ColumnCode {
   declaration?: string;
   /**
    * How requests must validate the field where the database stores less than the field type's
-   * schema allows (MySQL's DATETIME: the years 1000 to 9999): zod code, and what the schemas
-   * file imports for it (module path from `src/modules/<plural>/` → names).
+   * schema allows (dates: the years each database gives back as they were sent): zod code, and
+   * what the schemas file imports for it (module path from `src/modules/<plural>/` → names).
    */
   input?: { code: string; imports: Readonly<Record<string, readonly string[]>> };
 }

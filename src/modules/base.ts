@@ -78,5 +78,25 @@ export const base: ModuleDefinition = {
       schema: 'integer(0).default(10_000)',
       example: '10000',
     },
+    {
+      name: 'HEADERS_TIMEOUT_MS',
+      description:
+        'How long a client may take to send the request headers (at most REQUEST_TIMEOUT_MS)',
+      schema: 'integer(1).default(10_000)',
+      example: '10000',
+    },
+    {
+      name: 'REQUEST_TIMEOUT_MS',
+      description: 'How long a client may take to send a whole request, body included',
+      schema: 'integer(1).default(30_000)',
+      example: '30000',
+    },
+    {
+      name: 'KEEP_ALIVE_TIMEOUT_MS',
+      description:
+        'How long an idle keep-alive connection stays open; keep it above the idle timeout of the load balancer in front',
+      schema: 'integer(1).default(65_000)',
+      example: '65000',
+    },
   ],
 };

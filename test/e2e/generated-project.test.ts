@@ -112,7 +112,10 @@ describe.each(runnable)('generated $name', ({ name, choices, features }) => {
     });
 
     it('refuses to start when Redis cannot be reached, saying so', async () => {
-      const result = await runServerToExit(dir, { REDIS_URL: 'redis://127.0.0.1:1' });
+      const result = await runServerToExit(dir, {
+        ...databaseEnv,
+        REDIS_URL: 'redis://127.0.0.1:1',
+      });
       expect(result.exitCode).toBe(1);
       expect(String(result.all)).toMatch(/could not connect to Redis/);
     });

@@ -44,7 +44,7 @@ async function buildNewerCli(): Promise<string> {
     text.replace(`"version": "${CLI_VERSION}"`, `"version": "${NEWER}"`),
   );
   await change(
-    'templates/base/src/core/problem.ts',
+    'templates/base/src/core/problem.ts.hbs',
     (text) => `// Problem details, as RFC 9457 describes them.\n${text}`,
   );
   await change('templates/frameworks/express/base/src/app.ts.hbs', (text) =>

@@ -23,7 +23,9 @@ describe('create-backend (built, as a process)', () => {
     const help = await cli(['--help']);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('--database <value>');
-    expect(help.stdout).toMatch(/--database <value> +database and ORM: postgres, sqlite, mysql,\s+none/);
+    expect(help.stdout).toMatch(
+      /--database <value> +database and ORM: postgres, sqlite, mysql,\s+none/,
+    );
     expect(help.stdout).toMatch(/^Usage: create-backend \[options\] \[command\] \[directory\]/);
     expect(help.stdout).toContain('npx create-backend-stack my-app');
     expect(help.stdout).toContain('npm create backend-stack@latest my-app');

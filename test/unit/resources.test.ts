@@ -160,7 +160,7 @@ describe('resource template context', () => {
       required: false,
     });
     expect(byName.dueAt).toMatchObject({
-      input: 'z.iso.datetime({ offset: true }).nullable()',
+      input: 'storedDate.nullable()',
       schema: 'z.iso.datetime().nullable()',
       builder: 'timestamptz("due_at")',
       required: false,

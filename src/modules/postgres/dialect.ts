@@ -151,9 +151,14 @@ export const postgresDialect: Dialect<Snapshot> = {
         return { builder: `integer("${spec.name}")`, imports: ['integer'] };
       case 'boolean':
         return { builder: `boolean("${spec.name}")`, imports: ['boolean'] };
-      // A helper of the project's src/db/columns.ts: a timestamp with time zone, in milliseconds.
+      // Helpers of the project's src/db/columns.ts and src/core/dates.ts: a timestamp with time
+      // zone, in milliseconds, and the years that come back as they were sent.
       case 'date':
-        return { builder: `timestamptz("${spec.name}")`, imports: [] };
+        return {
+          builder: `timestamptz("${spec.name}")`,
+          imports: [],
+          input: { code: 'storedDate', imports: { '../../core/dates.js': ['storedDate'] } },
+        };
       case 'enum':
         return {
           builder: `${field.name}Enum("${spec.name}")`,

@@ -125,9 +125,14 @@ export const sqliteDialect: Dialect<Snapshot> = {
         return { builder: `integer("${spec.name}")`, imports: ['integer'] };
       case 'boolean':
         return { builder: `integer("${spec.name}", { mode: "boolean" })`, imports: ['integer'] };
-      // A helper of the project's src/db/columns.ts: milliseconds since the epoch, as a Date.
+      // Helpers of the project's src/db/columns.ts and src/core/dates.ts: milliseconds since the
+      // epoch, as a Date, and the years an ISO 8601 date writes with four digits.
       case 'date':
-        return { builder: `timestamp("${spec.name}")`, imports: [] };
+        return {
+          builder: `timestamp("${spec.name}")`,
+          imports: [],
+          input: { code: 'storedDate', imports: { '../../core/dates.js': ['storedDate'] } },
+        };
       case 'enum':
         return {
           builder: `text("${spec.name}", { enum: ${field.name}Values })`,

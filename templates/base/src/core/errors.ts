@@ -35,7 +35,8 @@ export class RateLimitedError extends AppError {
 }
 
 export class ServiceUnavailableError extends AppError {
-  constructor(message: string) {
-    super(503, "SERVICE_UNAVAILABLE", message);
+  constructor(message: string, retryAfterSeconds?: number) {
+    const retryAfter = retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : undefined;
+    super(503, "SERVICE_UNAVAILABLE", message, retryAfter);
   }
 }

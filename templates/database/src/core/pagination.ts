@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedDate } from "./dates.js";
 
 export interface Cursor {
   createdAt: Date;
@@ -10,7 +11,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
+// A cursor comes back from the client: its date must be one the database can compare.
+const cursorSchema = z.tuple([storedDate, z.uuid()]);
 
 function encodeCursor({ createdAt, id }: Cursor): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");

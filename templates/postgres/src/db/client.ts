@@ -22,13 +22,19 @@ export interface DatabaseConnection {
 // The same relative path works from src/db (tsx) and dist/db (node).
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
+/** How long a query waits for a new connection to the server; node-postgres waits for ever. */
+const CONNECT_TIMEOUT_MS = 5000;
+
 /**
  * Connects by URL scheme: `postgres://` to a pooled PostgreSQL server, `pglite:<dir>` to an
  * embedded database in that directory, `memory:` to a throwaway in-memory one.
  */
 export async function connectDatabase(url: string, logger: Logger): Promise<DatabaseConnection> {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url });
+    const pool = new pg.Pool({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     // Without a listener, an idle client losing its connection would crash the process.
     pool.on("error", (error) => logger.error({ err: error }, "idle database client failed"));
     const db = drizzlePg({ client: pool });

@@ -19,11 +19,14 @@ export const appOptions: NestApplicationOptions = {
 };
 
 /** Creates the configured Nest app without listening, so tests can drive it in-process. */
-export async function createApp(dependencies: AppDependencies): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(dependencies),
-    appOptions,
-  );
+export async function createApp(
+  dependencies: AppDependencies,
+  options: NestApplicationOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(dependencies), {
+    ...appOptions,
+    ...options,
+  });
   return configureApp(app, dependencies);
 }
 

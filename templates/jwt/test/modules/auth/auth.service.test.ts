@@ -1,11 +1,13 @@
+import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "../../../src/db/client.js";
-import { AccessTokens } from "../../../src/modules/auth/access-tokens.js";
+import { AccessTokens, type AuthUser } from "../../../src/modules/auth/access-tokens.js";
 import { EmailTakenError, UnauthorizedError } from "../../../src/modules/auth/auth.errors.js";
 import { AuthService } from "../../../src/modules/auth/auth.service.js";
 import { RefreshTokensRepository } from "../../../src/modules/auth/refresh-tokens.repository.js";
 import { UsersRepository } from "../../../src/modules/users/users.repository.js";
+import { users as usersTable } from "../../../src/modules/users/users.table.js";
 import { testConfig } from "../../helpers/config.js";
 import { createTestDatabase } from "../../helpers/database.js";
 
@@ -15,12 +17,14 @@ const credentials = { email: "ada@example.com", password: "correct horse battery
 let database: DatabaseConnection;
 let auth: AuthService;
 let accessTokens: AccessTokens;
+let users: UsersRepository;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  accessTokens = new AccessTokens(config);
+  users = new UsersRepository(database.db);
+  accessTokens = new AccessTokens(config, users);
   auth = new AuthService(
-    new UsersRepository(database.db),
+    users,
     new RefreshTokensRepository(database.db),
     accessTokens,
     config.REFRESH_TOKEN_TTL,
@@ -76,12 +80,34 @@ describe("AuthService", () => {
 });
 
 describe("AccessTokens", () => {
-  const user = { id: crypto.randomUUID(), role: "user" as const };
   const key = new TextEncoder().encode(config.JWT_SECRET);
+  let user: AuthUser;
+
+  beforeAll(async () => {
+    const session = await auth.register({ ...credentials, email: "alan@example.com" });
+    user = { id: session.user.id, role: session.user.role };
+  });
+
+  it("gives the user as stored now: a new role applies at once", async () => {
+    const token = await accessTokens.sign(user);
+    await database.db.update(usersTable).set({ role: "admin" }).where(eq(usersTable.id, user.id));
+    await expect(accessTokens.verify(token)).resolves.toEqual({ id: user.id, role: "admin" });
+    await database.db.update(usersTable).set({ role: "user" }).where(eq(usersTable.id, user.id));
+  });
+
+  it("refuses the token of a user who no longer exists", async () => {
+    const { user: gone } = await auth.register({ ...credentials, email: "gone@example.com" });
+    const token = await accessTokens.sign(gone);
+    await database.db.delete(usersTable).where(eq(usersTable.id, gone.id));
+    await expect(accessTokens.verify(token)).rejects.toMatchObject({
+      status: 401,
+      code: "INVALID_TOKEN",
+    });
+  });
 
   it("rejects tokens signed with another secret, for another audience, or expired", async () => {
-    const otherSecret = new AccessTokens({ ...config, JWT_SECRET: "y".repeat(32) });
-    const otherAudience = new AccessTokens({ ...config, JWT_AUDIENCE: "another-api" });
+    const otherSecret = new AccessTokens({ ...config, JWT_SECRET: "y".repeat(32) }, users);
+    const otherAudience = new AccessTokens({ ...config, JWT_AUDIENCE: "another-api" }, users);
     const expired = await new SignJWT({ role: "user" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(user.id)

@@ -8,22 +8,17 @@ export const notFoundHandler: RequestHandler = (req) => {
 };
 
 /** Answers every error as `application/problem+json`. */
-export function errorHandler(exposeInternals: boolean): ErrorRequestHandler {
-  return (error, req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    const problem = toProblem(fromHttpError(error), {
-      requestId: String(req.id),
-      exposeInternals,
-    });
-    // pino-http logs this error, with its stack, on the request's line.
-    if (problem.status >= 500) res.err = error;
-    res
-      .status(problem.status)
-      .set(problem.headers)
-      .type("application/problem+json")
-      .json(problem.body);
-  };
-}
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const problem = toProblem(fromHttpError(error), String(req.id));
+  // pino-http logs this error, with its stack, on the request's line.
+  if (problem.status >= 500) res.err = error;
+  res
+    .status(problem.status)
+    .set(problem.headers)
+    .type("application/problem+json")
+    .json(problem.body);
+};

@@ -16,7 +16,12 @@ function loggedApp() {
     .get("/api/v1/broken", () => {
       throw new Error("database on fire");
     })
-    .use(errorHandler(false));
+    .get("/api/v1/failed-query", () => {
+      // As Drizzle reports a failed query: its values in the message and in `params`.
+      const error = new Error("Failed query: select $1\nparams: secret-value");
+      throw Object.assign(error, { params: ["secret-value"] });
+    })
+    .use(errorHandler);
   return { app, lines };
 }
 
@@ -43,6 +48,17 @@ describe("httpLogger", () => {
     const { app, lines } = loggedApp();
     await request(app).get("/health").expect(200);
     expect(lines).toEqual([]);
+  });
+
+  it("logs a failed query without the values it was sent", async () => {
+    const { app, lines } = loggedApp();
+    await request(app).get("/api/v1/failed-query").expect(500);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        err: expect.objectContaining({ message: "Failed query: select $1" }),
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("secret-value");
   });
 
   it("logs an unexpected error with its stack on the request's line, and hides it from the client", async () => {

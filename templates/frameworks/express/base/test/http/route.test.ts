@@ -36,7 +36,7 @@ function notesApp() {
     .use(httpLogger(createLogger("silent")))
     .use(express.json())
     .use("/notes", router)
-    .use(errorHandler(false));
+    .use(errorHandler);
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: { title: "notes", version: "1.0.0" },

@@ -8,17 +8,12 @@ export async function notFoundHandler(request: FastifyRequest): Promise<never> {
 }
 
 /** Answers every error as `application/problem+json`. */
-export function errorHandler(exposeInternals: boolean) {
-  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblem(fromFastifyError(error) ?? error, {
-      requestId: request.id,
-      exposeInternals,
-    });
-    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
-    return reply
-      .status(problem.status)
-      .headers(problem.headers)
-      .type("application/problem+json")
-      .send(problem.body);
-  };
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem = toProblem(fromFastifyError(error) ?? error, request.id);
+  if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+  return reply
+    .status(problem.status)
+    .headers(problem.headers)
+    .type("application/problem+json")
+    .send(problem.body);
 }

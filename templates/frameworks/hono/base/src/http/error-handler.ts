@@ -10,18 +10,13 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
 };
 
 /** Answers every error as `application/problem+json`. */
-export function errorHandler(exposeInternals: boolean): ErrorHandler<AppEnv> {
-  return (error, c) => {
-    const problem = toProblem(fromHttpException(error, c) ?? error, {
-      requestId: c.var.requestId,
-      exposeInternals,
-    });
-    return c.json(problem.body, problem.status as ContentfulStatusCode, {
-      ...problem.headers,
-      "Content-Type": "application/problem+json",
-    });
-  };
-}
+export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
+  const problem = toProblem(fromHttpException(error, c) ?? error, c.var.requestId);
+  return c.json(problem.body, problem.status as ContentfulStatusCode, {
+    ...problem.headers,
+    "Content-Type": "application/problem+json",
+  });
+};
 
 /**
  * Hono's own middleware report a request they refuse as an HTTPException: the body limit (413),

@@ -28,10 +28,7 @@ export function usersRouter(registry: OpenAPIRegistry, { users, accessTokens }: 
       path: "/me",
       operationId: "getCurrentUser",
       summary: "The signed-in user",
-      responses: {
-        200: jsonResponse("The user", userSchema),
-        404: problemResponse("The user no longer exists"),
-      },
+      responses: { 200: jsonResponse("The user", userSchema) },
     },
     async (req, res) => {
       res.json(await users.get(authUser(req).id));

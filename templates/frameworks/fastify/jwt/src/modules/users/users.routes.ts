@@ -22,11 +22,7 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
         ...common,
         operationId: "getCurrentUser",
         summary: "The signed-in user",
-        response: {
-          200: userSchema,
-          ...problems(401, 429, 500),
-          404: problemResponse("The account no longer exists"),
-        },
+        response: { 200: userSchema, ...problems(401, 429, 500) },
       },
     },
     async (request) => toJson(await users.get(authUser(request).id)),

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../../src/modules/users/users.table.js";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { signUp, signUpAdmin } from "../../helpers/auth.js";
 
@@ -28,6 +30,14 @@ describe("/api/v1/users", () => {
     const res = await get("/api/v1/users/me", "not.a.token");
     expect(res.statusCode).toBe(401);
     expect(res.headers["www-authenticate"]).toBe('Bearer error="invalid_token"');
+    expect(res.json()).toMatchObject({ code: "INVALID_TOKEN" });
+  });
+
+  it("answers the token of a user who no longer exists with 401 invalid_token", async () => {
+    const { user, accessToken } = await signUp(testApp.app);
+    await testApp.database.db.delete(users).where(eq(users.id, user.id));
+    const res = await get("/api/v1/users/me", accessToken);
+    expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: "INVALID_TOKEN" });
   });
 

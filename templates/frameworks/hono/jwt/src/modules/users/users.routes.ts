@@ -23,7 +23,6 @@ export function usersRoutes(users: UsersService, accessTokens: AccessTokens) {
       responses: {
         200: jsonResponse("The user", userSchema),
         ...unauthorized,
-        404: problemResponse("The user no longer exists"),
         ...commonProblems,
       },
     }),

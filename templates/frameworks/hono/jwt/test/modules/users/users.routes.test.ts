@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../../src/modules/users/users.table.js";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { signUp, signUpAdmin } from "../../helpers/auth.js";
 import { bodyOf, clientFor } from "../../helpers/http.js";
@@ -22,6 +24,14 @@ describe("/api/v1/users", () => {
     const res = await clientFor(testApp.app, "not.a.token")("GET", "/api/v1/users/me");
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
+    expect(await res.json()).toMatchObject({ code: "INVALID_TOKEN" });
+  });
+
+  it("answers the token of a user who no longer exists with 401 invalid_token", async () => {
+    const { user, accessToken } = await signUp(testApp.app);
+    await testApp.database.db.delete(users).where(eq(users.id, user.id));
+    const res = await clientFor(testApp.app, accessToken)("GET", "/api/v1/users/me");
+    expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: "INVALID_TOKEN" });
   });
 

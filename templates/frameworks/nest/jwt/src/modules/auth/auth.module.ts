@@ -22,8 +22,8 @@ import { RolesGuard } from "./roles.guard.js";
   providers: [
     {
       provide: AccessTokens,
-      useFactory: (config: Config) => new AccessTokens(config),
-      inject: [CONFIG],
+      useFactory: (config: Config, users: UsersRepository) => new AccessTokens(config, users),
+      inject: [CONFIG, UsersRepository],
     },
     {
       provide: RefreshTokensRepository,

@@ -17,7 +17,6 @@ export class UsersController {
   @Get("me")
   @ApiOperation({ summary: "The signed-in user" })
   @ApiOkResponse({ description: "The signed-in user", standardSchema: userSchema })
-  @ApiProblems(404)
   me(@CurrentUser() user: AuthUser) {
     return this.users.get(user.id);
   }

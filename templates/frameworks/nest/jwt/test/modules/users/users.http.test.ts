@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../../src/modules/users/users.table.js";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { signUp, signUpAdmin } from "../../helpers/auth.js";
 
@@ -23,6 +25,16 @@ describe("/api/v1/users", () => {
       .set("Authorization", "Bearer not.a.token")
       .expect(401);
     expect(res.headers["www-authenticate"]).toBe('Bearer error="invalid_token"');
+    expect(res.body).toMatchObject({ code: "INVALID_TOKEN" });
+  });
+
+  it("answers the token of a user who no longer exists with 401 invalid_token", async () => {
+    const { user, accessToken } = await signUp(testApp.server);
+    await testApp.database.db.delete(users).where(eq(users.id, user.id));
+    const res = await request(testApp.server)
+      .get("/api/v1/users/me")
+      .set("Authorization", `Bearer ${accessToken}`)
+      .expect(401);
     expect(res.body).toMatchObject({ code: "INVALID_TOKEN" });
   });
 
