@@ -2,6 +2,10 @@
 // version 5). A migration the CLI writes carries the snapshot drizzle-kit would have written,
 // so the project's own `db:generate` sees no drift and builds on it.
 
+import { EMPTY_ID, type ForeignKey } from '../../migrations/snapshot-parts.js';
+
+export { byName, EMPTY_ID, type ForeignKey, foreignKey } from '../../migrations/snapshot-parts.js';
+
 export interface Column {
   name: string;
   /** The SQL type as drizzle-kit spells it: `varchar(36)`, `datetime(3)`, `enum('a','b')`. */
@@ -17,16 +21,6 @@ export interface Index {
   name: string;
   columns: string[];
   isUnique: boolean;
-}
-
-export interface ForeignKey {
-  name: string;
-  tableFrom: string;
-  tableTo: string;
-  columnsFrom: string[];
-  columnsTo: string[];
-  onDelete: string;
-  onUpdate: string;
 }
 
 export interface Constraint {
@@ -62,8 +56,6 @@ export interface Snapshot {
   };
 }
 
-export const EMPTY_ID = '00000000-0000-0000-0000-000000000000';
-
 export function emptySnapshot(): Snapshot {
   return {
     version: '5',
@@ -98,25 +90,6 @@ export function index(name: string, columns: readonly string[]): Index {
   return { name, columns: [...columns], isUnique: false };
 }
 
-/** A foreign key named the way drizzle names one: `<from>_<column>_<to>_<column>_fk`. */
-export function foreignKey(
-  tableFrom: string,
-  columnFrom: string,
-  tableTo: string,
-  columnTo: string,
-  onDelete = 'cascade',
-): ForeignKey {
-  return {
-    name: `${tableFrom}_${columnFrom}_${tableTo}_${columnTo}_fk`,
-    tableFrom,
-    tableTo,
-    columnsFrom: [columnFrom],
-    columnsTo: [columnTo],
-    onDelete,
-    onUpdate: 'no action',
-  };
-}
-
 /** A primary key named the way drizzle-kit names one for MySQL: `<table>_<column>`. */
 export function primaryKey(tableName: string, columns: readonly string[]): Constraint {
   return { name: `${tableName}_${columns.join('_')}`, columns: [...columns] };
@@ -138,9 +111,4 @@ export function table(
     uniqueConstraints: extra.uniqueConstraints ?? {},
     checkConstraint: {},
   };
-}
-
-/** Key a record of named things by name, as snapshots do. */
-export function byName<T extends { name: string }>(items: readonly T[]): Record<string, T> {
-  return Object.fromEntries(items.map((item) => [item.name, item]));
 }

@@ -2,6 +2,10 @@
 // PostgreSQL). A migration the CLI writes carries the snapshot drizzle-kit would have written,
 // so the project's own `db:generate` sees no drift and builds on it.
 
+import { EMPTY_ID, type ForeignKey } from '../../migrations/snapshot-parts.js';
+
+export { byName, EMPTY_ID, type ForeignKey, foreignKey } from '../../migrations/snapshot-parts.js';
+
 export interface Column {
   name: string;
   type: string;
@@ -25,16 +29,6 @@ export interface Index {
   concurrently: boolean;
   method: string;
   with: Record<string, unknown>;
-}
-
-export interface ForeignKey {
-  name: string;
-  tableFrom: string;
-  tableTo: string;
-  columnsFrom: string[];
-  columnsTo: string[];
-  onDelete: string;
-  onUpdate: string;
 }
 
 export interface UniqueConstraint {
@@ -80,8 +74,6 @@ export interface Snapshot {
     tables: Record<string, unknown>;
   };
 }
-
-export const EMPTY_ID = '00000000-0000-0000-0000-000000000000';
 
 export function emptySnapshot(): Snapshot {
   return {
@@ -134,25 +126,6 @@ export function btreeIndex(name: string, columns: readonly string[]): Index {
   };
 }
 
-/** A foreign key named the way drizzle names one: `<from>_<column>_<to>_<column>_fk`. */
-export function foreignKey(
-  tableFrom: string,
-  columnFrom: string,
-  tableTo: string,
-  columnTo: string,
-  onDelete = 'cascade',
-): ForeignKey {
-  return {
-    name: `${tableFrom}_${columnFrom}_${tableTo}_${columnTo}_fk`,
-    tableFrom,
-    tableTo,
-    columnsFrom: [columnFrom],
-    columnsTo: [columnTo],
-    onDelete,
-    onUpdate: 'no action',
-  };
-}
-
 export function table(
   name: string,
   columns: readonly Column[],
@@ -170,11 +143,6 @@ export function table(
     checkConstraints: {},
     isRLSEnabled: false,
   };
-}
-
-/** Key a record of named things by name, as snapshots do. */
-export function byName<T extends { name: string }>(items: readonly T[]): Record<string, T> {
-  return Object.fromEntries(items.map((item) => [item.name, item]));
 }
 
 /** The snapshot key of a table or enum in the public schema. */

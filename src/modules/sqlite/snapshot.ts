@@ -2,6 +2,10 @@
 // version 6). A migration the CLI writes carries the snapshot drizzle-kit would have written,
 // so the project's own `db:generate` sees no drift and builds on it.
 
+import { EMPTY_ID, type ForeignKey } from '../../migrations/snapshot-parts.js';
+
+export { byName, EMPTY_ID, type ForeignKey, foreignKey } from '../../migrations/snapshot-parts.js';
+
 export interface Column {
   name: string;
   type: string;
@@ -17,16 +21,6 @@ export interface Index {
   name: string;
   columns: string[];
   isUnique: boolean;
-}
-
-export interface ForeignKey {
-  name: string;
-  tableFrom: string;
-  tableTo: string;
-  columnsFrom: string[];
-  columnsTo: string[];
-  onDelete: string;
-  onUpdate: string;
 }
 
 export interface Table {
@@ -54,8 +48,6 @@ export interface Snapshot {
   };
   internal: { indexes: Record<string, unknown> };
 }
-
-export const EMPTY_ID = '00000000-0000-0000-0000-000000000000';
 
 export function emptySnapshot(): Snapshot {
   return {
@@ -92,25 +84,6 @@ export function index(name: string, columns: readonly string[], isUnique = false
   return { name, columns: [...columns], isUnique };
 }
 
-/** A foreign key named the way drizzle names one: `<from>_<column>_<to>_<column>_fk`. */
-export function foreignKey(
-  tableFrom: string,
-  columnFrom: string,
-  tableTo: string,
-  columnTo: string,
-  onDelete = 'cascade',
-): ForeignKey {
-  return {
-    name: `${tableFrom}_${columnFrom}_${tableTo}_${columnTo}_fk`,
-    tableFrom,
-    tableTo,
-    columnsFrom: [columnFrom],
-    columnsTo: [columnTo],
-    onDelete,
-    onUpdate: 'no action',
-  };
-}
-
 export function table(
   name: string,
   columns: readonly Column[],
@@ -125,9 +98,4 @@ export function table(
     uniqueConstraints: {},
     checkConstraints: {},
   };
-}
-
-/** Key a record of named things by name, as snapshots do. */
-export function byName<T extends { name: string }>(items: readonly T[]): Record<string, T> {
-  return Object.fromEntries(items.map((item) => [item.name, item]));
 }

@@ -1,0 +1,38 @@
+// What drizzle-kit's snapshots record alike for every database: foreign keys named the way
+// drizzle names them, records keyed by name, and the id of the empty schema.
+
+export interface ForeignKey {
+  name: string;
+  tableFrom: string;
+  tableTo: string;
+  columnsFrom: string[];
+  columnsTo: string[];
+  onDelete: string;
+  onUpdate: string;
+}
+
+export const EMPTY_ID = '00000000-0000-0000-0000-000000000000';
+
+/** A foreign key named the way drizzle names one: `<from>_<column>_<to>_<column>_fk`. */
+export function foreignKey(
+  tableFrom: string,
+  columnFrom: string,
+  tableTo: string,
+  columnTo: string,
+  onDelete = 'cascade',
+): ForeignKey {
+  return {
+    name: `${tableFrom}_${columnFrom}_${tableTo}_${columnTo}_fk`,
+    tableFrom,
+    tableTo,
+    columnsFrom: [columnFrom],
+    columnsTo: [columnTo],
+    onDelete,
+    onUpdate: 'no action',
+  };
+}
+
+/** Key a record of named things by name, as snapshots do. */
+export function byName<T extends { name: string }>(items: readonly T[]): Record<string, T> {
+  return Object.fromEntries(items.map((item) => [item.name, item]));
+}
