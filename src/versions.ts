@@ -1,12 +1,14 @@
 /**
- * Every dependency a generated project can get, pinned to versions tested together on Node 20
- * (the end-to-end suite installs exactly these). Modules name packages; only this map holds
- * versions, so an upgrade is one line here and one e2e run.
+ * Every dependency a generated project can get, pinned to versions tested together on Node 20,
+ * 22 and 24 with npm, pnpm, Yarn and Bun (the end-to-end suite installs exactly these). Modules
+ * name packages; only this map holds versions, so an upgrade is one line here and one e2e run.
  */
 export const VERSIONS = {
   // HTTP: Express
   express: '5.3.0',
   '@types/express': '5.0.6',
+  // The module that augmentations of Express's Request name (pnpm does not hoist it)
+  '@types/express-serve-static-core': '5.1.3',
   helmet: '8.3.0',
   cors: '2.8.6',
   '@types/cors': '2.8.19',
@@ -73,6 +75,18 @@ export const VERSIONS = {
   '@node-rs/argon2': '2.2.1',
   jose: '6.2.17',
 
+  // Observability: the last OpenTelemetry releases for Node 20 (0.300 and later need Node 22)
+  'prom-client': '15.1.3',
+  '@opentelemetry/api': '1.9.1',
+  '@opentelemetry/sdk-node': '0.223.0',
+  '@opentelemetry/instrumentation': '0.223.0',
+  '@opentelemetry/instrumentation-http': '0.223.0',
+  '@opentelemetry/instrumentation-express': '0.71.1',
+  '@opentelemetry/instrumentation-pg': '0.76.0',
+  '@opentelemetry/instrumentation-mysql2': '0.69.0',
+  '@opentelemetry/instrumentation-pino': '0.69.0',
+  '@fastify/otel': '0.21.2',
+
   // Tooling
   typescript: '7.0.2',
   '@types/node': '20.19.43',
@@ -82,3 +96,18 @@ export const VERSIONS = {
 } as const;
 
 export type DependencyName = keyof typeof VERSIONS;
+
+/**
+ * The Node.js versions a generated project runs on (package.json `engines.node`): vitest's vite
+ * and rolldown declare them, and pino-pretty, fastify and @fastify/swagger-ui `require()`
+ * dependencies that are ES modules only, which Node does unflagged from 20.19 and 22.12.
+ */
+export const NODE_ENGINES = '^20.19.0 || >=22.12.0';
+
+/**
+ * Pinned packages that declare a narrower Node.js range than NODE_ENGINES
+ * (`npm view <package>@<version> engines`): a project that has one declares that range.
+ */
+export const NARROWER_NODE_ENGINES: Partial<Record<DependencyName, string>> = {
+  'nestjs-pino': '>=22.12.0',
+};

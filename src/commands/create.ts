@@ -6,6 +6,7 @@ import { type GitOutcome, initRepository } from '../effects/git.js';
 import {
   detectPackageManager,
   installCommand,
+  isYarnClassic,
   packageManagerVersion,
   runScriptCommand,
   scriptCommand,
@@ -66,12 +67,13 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
   if (!prompter) ctx.logger.info(describeChoices(target, choices, pm));
 
   const layers = await readLayers(templateLayers(choices));
-  const pmVersion =
-    packageManagerVersion(ctx.env.npm_config_user_agent, pm) ??
-    // Another package manager than the one that launched us: is it there at all?
-    (install && !input.dryRun && pm !== detectPackageManager(ctx.env.npm_config_user_agent)
-      ? await installedVersion(pm, ctx)
-      : undefined);
+  const pmVersion = await packageManagerPin(pm, { install, dryRun: Boolean(input.dryRun) }, ctx);
+  if (!pmVersion && !input.dryRun && (pm === 'pnpm' || pm === 'yarn')) {
+    const latest = pm === 'yarn' ? 'yarn@stable' : 'pnpm@latest';
+    ctx.logger.warn(
+      `package.json names no version of ${pm} ("packageManager"), which corepack and CI read: run "corepack use ${latest}" in the project.`,
+    );
+  }
   const spec = { name: target.name, choices, pm, pmVersion, cliVersion: CLI_VERSION };
   const plan = planProject(spec, layers, ctx.random);
   const result: CreateResult = {
@@ -203,19 +205,47 @@ async function runAfterInstall(
 }
 
 /**
- * The version of a package manager other than the one that launched us, asked before anything
- * is written: one that is not installed is refused now, not after the files are on disk.
+ * The exact version of the package manager, for package.json `packageManager` (corepack and the
+ * CI setup actions install that version): from the user agent of the one that launched us, else
+ * asked (`pm --version`). Asked before anything is written, so that one the install cannot use
+ * (not installed, or Yarn 1) is refused now, not after the files are on disk; without the
+ * install, the project is written unpinned.
  */
-async function installedVersion(pm: PackageManager, ctx: Context): Promise<string | undefined> {
+async function packageManagerPin(
+  pm: PackageManager,
+  { install, dryRun }: { install: boolean; dryRun: boolean },
+  ctx: Context,
+): Promise<string | undefined> {
+  const agent = ctx.env.npm_config_user_agent;
+  const launched = pm === detectPackageManager(agent);
+  // npm is never pinned: only whether it runs matters, and only for the install.
+  if (!launched && (dryRun || (pm === 'npm' && !install))) return undefined;
+  const version = launched ? packageManagerVersion(agent, pm) : await installedVersion(pm, ctx);
+  const refuse = (why: string) => {
+    if (!install) return undefined;
+    throw new CliError(
+      `--pm ${pm}: ${why}; install it, choose another --pm, or pass --no-install. Nothing was written.`,
+    );
+  };
+  if (version === null) return refuse(`${pm} is not installed here (or does not run)`);
+  if (isYarnClassic(pm, version)) {
+    return refuse(
+      `Yarn ${version} (Classic) cannot install a project set up for the current Yarn ("corepack install --global yarn@stable" gives it)`,
+    );
+  }
+  return version;
+}
+
+/** The version `pm --version` prints; null when it does not run. */
+async function installedVersion(
+  pm: PackageManager,
+  ctx: Context,
+): Promise<string | undefined | null> {
   const { exitCode, output } = await ctx.run(
     { command: pm, args: ['--version'] },
     { cwd: ctx.cwd },
   );
-  if (exitCode !== 0) {
-    throw new CliError(
-      `--pm ${pm}: ${pm} is not installed here (or does not run); install it, choose another --pm, or pass --no-install. Nothing was written.`,
-    );
-  }
+  if (exitCode !== 0) return null;
   const version = output.trim().split('\n').at(-1)?.trim() ?? '';
   return /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
 }

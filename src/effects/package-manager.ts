@@ -30,9 +30,28 @@ export interface Command {
   args: string[];
 }
 
-/** The command that installs a project's dependencies. */
+/**
+ * The command that installs a project's dependencies, writing or updating its lockfile. Yarn
+ * refuses to change the lockfile when `CI` is set unless told it may.
+ */
 export function installCommand(pm: PackageManager): Command {
-  return { command: pm, args: ['install'] };
+  return { command: pm, args: pm === 'yarn' ? ['install', '--no-immutable'] : ['install'] };
+}
+
+/** The lockfile each package manager writes. */
+export const LOCKFILES: Readonly<Record<PackageManager, string>> = {
+  npm: 'package-lock.json',
+  pnpm: 'pnpm-lock.yaml',
+  yarn: 'yarn.lock',
+  bun: 'bun.lock',
+};
+
+/**
+ * Yarn 1 (Classic): generated projects are set up for the current Yarn (Berry: `.yarnrc.yml`,
+ * `yarn install --immutable`), which Classic does not read or know.
+ */
+export function isYarnClassic(pm: PackageManager, version: string | undefined): boolean {
+  return pm === 'yarn' && version?.split('.')[0] === '1';
 }
 
 /** The command that runs a package script. */

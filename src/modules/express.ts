@@ -22,6 +22,7 @@ export const express: ModuleDefinition = {
   ],
   devDependencies: [
     '@types/express',
+    '@types/express-serve-static-core',
     '@types/cors',
     '@types/swagger-ui-express',
     'supertest',

@@ -31,6 +31,7 @@ export const nest: ModuleDefinition = {
     'unplugin-swc',
     'nodemon',
     '@types/express',
+    '@types/express-serve-static-core',
     'supertest',
     '@types/supertest',
   ],

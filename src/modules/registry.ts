@@ -12,6 +12,7 @@ import { jwt } from './jwt.js';
 import { kubernetes } from './kubernetes.js';
 import { mysql } from './mysql/index.js';
 import { nest } from './nest.js';
+import { otel } from './otel.js';
 import { postgres } from './postgres/index.js';
 import { redis } from './redis.js';
 import { render } from './render.js';
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   render,
   github,
   gitlab,
+  otel,
 ];
 
 /** Whether a project with these choices gets the module. */

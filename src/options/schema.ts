@@ -58,6 +58,12 @@ const QUESTIONS = {
     default: 'github',
     none: { label: 'None', hint: 'no CI workflow' },
   },
+  observability: {
+    message: 'Metrics and traces?',
+    description: 'observability (Prometheus metrics, OpenTelemetry traces)',
+    default: 'none',
+    none: { label: 'None', hint: 'request logs only' },
+  },
 } satisfies Record<
   string,
   { message: string; description: string; default: string; none?: ChoiceLabel }

@@ -12,7 +12,8 @@ import { type RandomBytes, renderEnv, renderEnvExample } from './env-files.js';
 import { envContext } from './env-schema.js';
 import { buildManifest, MANIFEST_FILE } from './manifest.js';
 import { migrationSteps } from './migration-steps.js';
-import { buildPackageJson } from './package-json.js';
+import { buildPackageJson, projectDependencies } from './package-json.js';
+import { packageManagerFiles } from './package-manager-files.js';
 import { createRenderer, PARTIALS_DIR, type TemplateContext } from './render.js';
 import type { TemplateFile } from './template-source.js';
 
@@ -195,6 +196,10 @@ export function planProject(
     .flatMap((module) => module.env ?? [])
     .filter((variable) => variable.when?.(spec.choices) ?? true);
   files.set('package.json', `${JSON.stringify(buildPackageJson(spec, modules), null, 2)}\n`);
+  const dependencies = projectDependencies(spec.choices, modules);
+  for (const file of packageManagerFiles(spec.pm, dependencies, files.get('.gitignore'))) {
+    files.set(file.path, file.content);
+  }
   files.set('.env.example', renderEnvExample(env, spec.name));
   files.set('.env', renderEnv(env, spec.name, random));
 

@@ -21,6 +21,7 @@ export interface TemplateContext {
   auth: string;
   deploy: string;
   ci: string;
+  observability: string;
   hasDatabase: boolean;
   /** The database's name for people: `PostgreSQL`, `SQLite`. */
   databaseLabel: string;

@@ -81,6 +81,7 @@ describe.each(GROWN)(
         cache: 'none',
         deploy: 'none',
         ci: 'none',
+        observability: 'none',
       });
       const app = path.join(dir, 'src/app.ts');
       const source = await readFile(app, 'utf8');
@@ -271,6 +272,7 @@ describe.each(frameworks)('add resource to a %s project', (framework) => {
       cache: 'none',
       deploy: 'none',
       ci: 'none',
+      observability: 'none',
     });
     await add(dir, 'resource', resource.name, '--fields', resource.fields);
   });

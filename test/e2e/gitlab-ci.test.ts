@@ -19,6 +19,7 @@ const choices: Choices = {
   cache: 'redis',
   deploy: 'kubernetes',
   ci: 'gitlab',
+  observability: 'none',
 };
 
 /**

@@ -11,7 +11,7 @@ export interface Combination {
 /** Build a combination from choices; its name lists the non-default-free parts. */
 export function combination(choices: Choices): Combination {
   return {
-    name: `${choices.framework}-${choices.database}-${choices.auth}${choices.cache === 'none' ? '' : `-${choices.cache}`}`,
+    name: `${choices.framework}-${choices.database}-${choices.auth}${choices.cache === 'none' ? '' : `-${choices.cache}`}${choices.observability === 'none' ? '' : `-${choices.observability}`}`,
     choices,
     features: {
       database: choices.database !== 'none',
@@ -24,10 +24,11 @@ export function combination(choices: Choices): Combination {
 /**
  * The combinations .ci/run proves on every change, one per framework and database (16 rows,
  * the least that can hold every framework with every database). Every two values of framework,
- * database, auth, cache and CI that a valid project can have together are proven together, and
- * each deploy target with three frameworks and three databases or more (`test/unit/matrix.test.ts`
- * checks both): deploy targets add files but no code that runs, and their files are rendered in
- * every combination of three values by the unit suite and checked by each target's validator.
+ * database, auth, cache, CI and observability that a valid project can have together are proven
+ * together, and each deploy target with three frameworks and three databases or more
+ * (`test/unit/matrix.test.ts` checks both): deploy targets add files but no code that runs, and
+ * their files are rendered in every combination of three values by the unit suite and checked
+ * by each target's validator.
  * `E2E_MATRIX=all` runs every valid combination (`npm run test:matrix`), `E2E_FRAMEWORK=<name>`
  * and `E2E_DATABASE=<name>` narrow the set, `E2E_CHOICES` names one combination.
  */
@@ -39,6 +40,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'docker',
     ci: 'github',
+    observability: 'otel',
   },
   {
     framework: 'express',
@@ -47,6 +49,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'kubernetes',
     ci: 'gitlab',
+    observability: 'none',
   },
   {
     framework: 'express',
@@ -55,6 +58,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'fly',
     ci: 'none',
+    observability: 'otel',
   },
   {
     framework: 'express',
@@ -63,6 +67,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'render',
     ci: 'github',
+    observability: 'none',
   },
   {
     framework: 'fastify',
@@ -71,6 +76,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'kubernetes',
     ci: 'none',
+    observability: 'none',
   },
   {
     framework: 'fastify',
@@ -79,6 +85,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'docker',
     ci: 'github',
+    observability: 'otel',
   },
   {
     framework: 'fastify',
@@ -87,6 +94,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'render',
     ci: 'gitlab',
+    observability: 'none',
   },
   {
     framework: 'fastify',
@@ -95,6 +103,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'none',
     ci: 'none',
+    observability: 'otel',
   },
   {
     framework: 'hono',
@@ -103,6 +112,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'fly',
     ci: 'gitlab',
+    observability: 'otel',
   },
   {
     framework: 'hono',
@@ -111,6 +121,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'render',
     ci: 'none',
+    observability: 'none',
   },
   {
     framework: 'hono',
@@ -119,6 +130,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'docker',
     ci: 'github',
+    observability: 'otel',
   },
   {
     framework: 'hono',
@@ -127,6 +139,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'kubernetes',
     ci: 'github',
+    observability: 'none',
   },
   {
     framework: 'nest',
@@ -135,6 +148,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'render',
     ci: 'github',
+    observability: 'none',
   },
   {
     framework: 'nest',
@@ -143,6 +157,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'fly',
     ci: 'github',
+    observability: 'otel',
   },
   {
     framework: 'nest',
@@ -151,6 +166,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'redis',
     deploy: 'kubernetes',
     ci: 'none',
+    observability: 'none',
   },
   {
     framework: 'nest',
@@ -159,6 +175,7 @@ const RUNTIME_PAIRWISE: Choices[] = [
     cache: 'none',
     deploy: 'docker',
     ci: 'gitlab',
+    observability: 'otel',
   },
 ];
 

@@ -11,6 +11,7 @@ const full = combination({
   cache: 'none',
   deploy: 'docker',
   ci: 'github',
+  observability: 'none',
 });
 
 /**

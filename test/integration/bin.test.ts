@@ -54,7 +54,7 @@ describe('create-backend (built, as a process)', () => {
       'none',
     ]);
     expect(catalog.rules[0].id).toBe('jwt-needs-database');
-    expect(catalog.combinations).toHaveLength(840);
+    expect(catalog.combinations).toHaveLength(1680);
     expect(catalog.resourceFieldTypes).toEqual([
       'string',
       'text',
@@ -132,7 +132,7 @@ describe('create-backend (built, as a process)', () => {
     );
     expect(exitCode).toBe(0);
     expect(stdout).toContain(
-      'framework=express database=none auth=none cache=none deploy=docker ci=github pm=npm',
+      'framework=express database=none auth=none cache=none deploy=docker ci=github observability=none pm=npm',
     );
     expect(stdout).toContain('cd svc');
     expect(stdout).toContain('npx create-backend-stack add <module>');

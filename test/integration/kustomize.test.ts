@@ -35,6 +35,7 @@ const base: Choices = {
   cache: 'redis',
   deploy: 'kubernetes',
   ci: 'none',
+  observability: 'none',
 };
 const cases: [string, Choices][] = [
   ['postgres, jwt and Redis', base],

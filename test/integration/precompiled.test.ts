@@ -33,6 +33,7 @@ describe('templates precompiled by the build', () => {
       cache: 'redis',
       deploy: 'docker',
       ci: 'github',
+      observability: 'none',
     },
     {
       framework: 'hono',
@@ -41,6 +42,7 @@ describe('templates precompiled by the build', () => {
       cache: 'none',
       deploy: 'none',
       ci: 'none',
+      observability: 'none',
     },
   ])('render what the source compiles at run time ($framework, $database)', async (choices) => {
     const cwd = await tempDir();

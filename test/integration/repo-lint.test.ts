@@ -20,6 +20,7 @@ it('a project created inside the repository leaves the repository’s lint alone
     cache: 'none',
     deploy: 'none',
     ci: 'none',
+    observability: 'none',
   });
   // `npm run create -- my-app`: its own biome.json, double quotes, and so on.
   await writeProject(path.join(repo, 'my-app'), files);

@@ -32,6 +32,7 @@ describe('the package name', () => {
       cache: 'none',
       deploy: 'none',
       ci: 'none',
+      observability: 'none',
     });
     const file = (name: string) => files.find((f) => f.path === name)?.content ?? '';
     expect(JSON.parse(file(MANIFEST_FILE)).generator).toBe(PACKAGE_NAME);

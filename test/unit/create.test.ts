@@ -58,12 +58,14 @@ describe('createProject', () => {
       'none',
       'none',
       'none',
+      'none',
       false,
       false,
     ]);
     const result = await createProject({}, testContext({ cwd, prompter }));
     expect(prompter.asked.map((q) => q.kind)).toEqual([
       'text',
+      'select',
       'select',
       'select',
       'select',
@@ -80,6 +82,7 @@ describe('createProject', () => {
       cache: 'none',
       deploy: 'none',
       ci: 'none',
+      observability: 'none',
     });
     expect(result.installed).toBe(false);
     expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');

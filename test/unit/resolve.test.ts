@@ -14,6 +14,7 @@ describe('resolveChoices without a person', () => {
       cache: 'none',
       deploy: 'none',
       ci: 'github',
+      observability: 'none',
     });
   });
 
@@ -33,7 +34,7 @@ describe('resolveChoices without a person', () => {
 
 describe('resolveChoices with a person', () => {
   it('asks only what flags left open, offering only compatible values', async () => {
-    const prompter = scriptedPrompter(['express', 'none', 'none', 'redis']);
+    const prompter = scriptedPrompter(['express', 'none', 'none', 'redis', 'otel']);
     const choices = await resolveChoices(
       { deploy: 'docker', ci: 'none' },
       { interactive: true, prompter },
@@ -43,6 +44,7 @@ describe('resolveChoices with a person', () => {
       'Which database?',
       'Which authentication?',
       'A shared store for rate limits?',
+      'Metrics and traces?',
     ]);
     expect(prompter.asked[2]?.options).toEqual(['none']);
     expect(choices).toEqual({
@@ -52,6 +54,7 @@ describe('resolveChoices with a person', () => {
       cache: 'redis',
       deploy: 'docker',
       ci: 'none',
+      observability: 'otel',
     });
   });
 

@@ -18,6 +18,7 @@ describe('options schema', () => {
       cache: 'none',
       deploy: 'docker',
       ci: 'github',
+      observability: 'none',
     });
   });
 

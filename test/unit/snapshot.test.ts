@@ -13,6 +13,7 @@ const snapshots: [string, Choices][] = [
       cache: 'redis',
       deploy: 'docker',
       ci: 'github',
+      observability: 'none',
     },
   ],
   [
@@ -24,6 +25,7 @@ const snapshots: [string, Choices][] = [
       cache: 'none',
       deploy: 'none',
       ci: 'none',
+      observability: 'none',
     },
   ],
 ];

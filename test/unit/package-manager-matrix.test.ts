@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_MANAGERS } from '../../src/options/schema.js';
+import {
+  everyPackageManagerRow,
+  minimumMajor,
+  PACKAGE_MANAGER_PAIRWISE,
+  rowEngines,
+} from '../e2e/support/package-manager-matrix.js';
+import { NODE_MAJORS, satisfiesNode } from '../e2e/support/toolchains.js';
+
+describe('the package manager rows the end-to-end suite proves', () => {
+  it('hold every package manager, Node.js line and framework, each on a line it declares', () => {
+    const rows = PACKAGE_MANAGER_PAIRWISE;
+    expect(new Set(rows.map((row) => row.pm))).toEqual(new Set(PACKAGE_MANAGERS));
+    expect(new Set(rows.map((row) => row.node))).toEqual(new Set(NODE_MAJORS));
+    expect(new Set(rows.map((row) => row.framework)).size).toBe(4);
+    for (const row of rows)
+      expect(minimumMajor(rowEngines(row)), row.framework).toBeLessThanOrEqual(row.node);
+  });
+
+  it('with E2E_MATRIX=all, are every combination a project declares it runs on', () => {
+    // NestJS needs Node.js 22.12: four package managers times three lines times four
+    // frameworks, less NestJS on Node.js 20 with each package manager.
+    expect(everyPackageManagerRow()).toHaveLength(4 * 3 * 4 - 4);
+  });
+});
+
+describe('satisfiesNode', () => {
+  it.each([
+    ['20.20.2', '^20.19.0 || >=22.12.0', true],
+    ['20.18.3', '^20.19.0 || >=22.12.0', false],
+    ['22.11.0', '^20.19.0 || >=22.12.0', false],
+    ['24.22.3', '^20.19.0 || >=22.12.0', true],
+    ['20.20.2', '>=22.12.0', false],
+    ['20.20.2', '^22.22.2 || ^24.15.0 || >=26.0.0', false],
+    ['24.22.3', '^22.22.2 || ^24.15.0 || >=26.0.0', true],
+    ['20.20.2', '^20.17.0 || >=22.9.0', true],
+    ['20.20.2', '18 || 20 || >=22', true],
+    ['21.0.0', '18 || 20 || >=22', false],
+  ])('%s in %s: %s', (version, range, expected) => {
+    expect(satisfiesNode(version, range)).toBe(expected);
+  });
+});
