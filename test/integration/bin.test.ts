@@ -43,6 +43,20 @@ describe('create-backend (built, as a process)', () => {
     expect(add.stdout).toContain('Usage: create-backend add [options] <module> [value]');
   });
 
+  it('ends quietly when its reader goes away early (`--help | head -1`)', async () => {
+    // A pipe whose reader closed after the first chunk: every later write gets EPIPE.
+    const child = execa('node', [BIN, 'list', '--json'], {
+      reject: false,
+      stdin: 'ignore',
+      buffer: { stdout: false },
+      env: { NO_COLOR: '1' },
+    });
+    child.stdout?.once('data', () => child.stdout?.destroy());
+    const result = await child;
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
   it('lists choices, rules and valid combinations as JSON', async () => {
     const { stdout, exitCode } = await cli(['list', '--json']);
     expect(exitCode).toBe(0);
