@@ -25,6 +25,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Every package manager on every Node.js line is for the full matrix: the default
+          // rows (test/e2e/matrix.ts) each carry one package manager and Node.js line.
+          exclude: process.env.E2E_MATRIX === 'all' ? [] : ['test/e2e/package-managers.test.ts'],
           globalSetup: ['test/support/build.ts', 'test/e2e/support/global-setup.ts'],
           // Each file installs and boots generated projects: minutes, not milliseconds.
           testTimeout: 600_000,

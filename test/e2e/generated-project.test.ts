@@ -1,21 +1,43 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validCombinations } from '../../src/commands/list.js';
-import { type Combination, selectedMatrix } from './matrix.js';
+import { cleanInstallCommand, LOCKFILES } from '../../src/effects/package-manager.js';
+import { type Combination, SUITE_TOOLCHAIN, selectedMatrix, type ToolchainSpec } from './matrix.js';
 import { hasChromium, REMOTE_HOST, renderedDom } from './support/browser.js';
 import { describeContract } from './support/contract.js';
 import { databaseUnderTest } from './support/databases.js';
+import { describeObservability } from './support/observability.js';
 import {
   generateProject,
+  type Runtime,
+  run,
   runScript,
   runServerToExit,
   type Server,
+  SUITE_RUNTIME,
   startServer,
 } from './support/project.js';
 import { e2eRedisUrl } from './support/servers.js';
+import { satisfiesNode, Toolchains } from './support/toolchains.js';
 
 const matrix: Combination[] = selectedMatrix(validCombinations());
+
+let toolchains: Toolchains | undefined;
+
+/** The suite's own npm and Node.js, or the row's from the npm registry (fetched once a run). */
+async function runtimeOf(spec: ToolchainSpec): Promise<Runtime & { versions: string }> {
+  if (spec.pm === SUITE_TOOLCHAIN.pm && spec.node === SUITE_TOOLCHAIN.node) {
+    return { ...SUITE_RUNTIME, versions: `Node.js ${process.version}, the suite's npm` };
+  }
+  toolchains ??= new Toolchains(path.join(inject('e2eRoot'), 'toolchains'));
+  const toolchain = await toolchains.get(spec.pm, spec.node);
+  return {
+    pm: toolchain.pm,
+    env: toolchain.env,
+    versions: `Node.js ${toolchain.nodeVersion}, ${toolchain.pm} ${toolchain.pmVersion}`,
+  };
+}
 
 /** Settings for the contract run: a known CORS origin, budgets the suite fits in. */
 const CONTRACT_ENV = {
@@ -29,121 +51,168 @@ const runnable = matrix.filter(({ name, choices }) =>
   databaseUnderTest(choices.database).env(name),
 );
 
-describe.each(runnable)('generated $name', ({ name, choices, features }) => {
-  let dir: string;
-  const database = databaseUnderTest(choices.database);
-  // With Redis, its tests and the contract server count rate limits there; without
-  // E2E_REDIS_URL they count in memory (the project's Redis tests skip themselves).
-  const redisEnv: Record<string, string> =
-    features.redis && e2eRedisUrl ? { REDIS_URL: e2eRedisUrl } : {};
-  // Where its database is, when .env cannot say (a server the suite was given).
-  let databaseEnv: Record<string, string> = {};
+// The API reference page is the framework's: a browser opens it once per framework.
+const browsed = new Set(
+  ['express', 'fastify', 'hono', 'nest'].map(
+    (framework) => runnable.find(({ choices }) => choices.framework === framework)?.name,
+  ),
+);
 
-  beforeAll(async () => {
-    dir = await generateProject(`app-${name}`, choices);
-    databaseEnv = (await database.env(name)) ?? {};
-  });
+describe.each(runnable)(
+  'generated $name with $toolchain.pm on Node.js $toolchain.node',
+  ({ name, choices, toolchain, features }) => {
+    let dir: string;
+    let runtime: Runtime & { versions: string };
+    const database = databaseUnderTest(choices.database);
+    // With Redis, its tests and the contract server count rate limits there; without
+    // E2E_REDIS_URL they count in memory (the project's Redis tests skip themselves).
+    const redisEnv: Record<string, string> =
+      features.redis && e2eRedisUrl ? { REDIS_URL: e2eRedisUrl } : {};
+    // Where its database is, when .env cannot say (a server the suite was given).
+    let databaseEnv: Record<string, string> = {};
 
-  it('passes its own lint, typecheck, tests and build', async () => {
-    await runScript(dir, 'lint');
-    await runScript(dir, 'typecheck');
-    await runScript(dir, 'test', { ...databaseEnv, ...redisEnv });
-    await runScript(dir, 'build');
-    expect(await readdir(path.join(dir, 'dist'))).toContain('server.js');
-  });
-
-  if (features.database) {
-    it('has migrations in sync with the schema (db:generate finds nothing to do)', async () => {
-      const before = await readdir(path.join(dir, 'drizzle'));
-      const output = await runScript(dir, 'db:generate');
-      expect(output).toMatch(/No schema changes/i);
-      expect(await readdir(path.join(dir, 'drizzle'))).toEqual(before);
-    });
-  }
-
-  describe('served with the .env written at creation', () => {
-    let server: Server;
     beforeAll(async () => {
-      server = await startServer(dir, { ...CONTRACT_ENV, ...databaseEnv, ...redisEnv });
-    });
-    afterAll(async () => {
-      await server?.stop('SIGKILL');
-    });
-
-    // Before the contract, whose last test spends the client's rate limit.
-    it.skipIf(!hasChromium)(
-      'renders the API reference in a browser over plain HTTP, on a host other than localhost',
-      async () => {
-        const { port } = new URL(server.url);
-        const dom = await renderedDom(`http://${REMOTE_HOST}:${port}/docs/`);
-        // Swagger UI lists each operation once it has loaded its assets and the document.
-        expect(dom).toMatch(/data-path="\/health"/);
-      },
-    );
-
-    describeContract(() => server, features);
-  });
-
-  if (features.redis) {
-    it.skipIf(!e2eRedisUrl)('counts one rate limit for two servers on the same Redis', async () => {
-      // Behind a trusted proxy, each run is a client of its own: no earlier count applies.
-      const client = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join('.')}`;
-      const env = {
-        ...redisEnv,
-        TRUST_PROXY: '1',
-        RATE_LIMIT_MAX: '3',
-        LOG_LEVEL: 'warn',
-        ...(features.database ? { DATABASE_URL: database.scratchUrl(name) ?? '' } : {}),
-      };
-      const servers = await Promise.all([startServer(dir, env), startServer(dir, env)]);
-      try {
-        const statuses: number[] = [];
-        for (const server of [...servers, ...servers]) {
-          const reply = await fetch(`${server.url}/api/v1/nope`, {
-            headers: { 'x-forwarded-for': client },
-          });
-          statuses.push(reply.status);
-        }
-        // Counted apart, each server would have seen two requests, under the limit of three.
-        expect(statuses).toEqual([404, 404, 404, 429]);
-      } finally {
-        await Promise.all(servers.map((server) => server.stop('SIGKILL')));
-      }
+      runtime = await runtimeOf(toolchain);
+      console.info(`${name}: ${runtime.versions}`);
+      dir = await generateProject(`app-${name}`, choices, runtime);
+      databaseEnv = (await database.env(name)) ?? {};
     });
 
-    it('refuses to start when Redis cannot be reached, saying so', async () => {
-      const result = await runServerToExit(dir, {
-        ...databaseEnv,
-        REDIS_URL: 'redis://127.0.0.1:1',
+    if (toolchain !== SUITE_TOOLCHAIN) {
+      it('is installed with its package manager, pinning it and the Node.js lines it runs on', async () => {
+        const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+        const node = /^Node\.js v?(\S+),/.exec(runtime.versions)?.[1] ?? '';
+        expect(satisfiesNode(node, pkg.engines.node), pkg.engines.node).toBe(true);
+        if (toolchain.pm === 'npm') expect(pkg.packageManager).toBeUndefined();
+        else expect(pkg.packageManager).toMatch(new RegExp(`^${toolchain.pm}@\\d+\\.\\d+\\.\\d+$`));
+        await expect(readFile(path.join(dir, LOCKFILES[toolchain.pm]))).resolves.toBeDefined();
+        // What CI and the Dockerfile run: an install that must not change the lockfile.
+        const [command, ...args] = cleanInstallCommand(toolchain.pm).split(' ') as [
+          string,
+          ...string[],
+        ];
+        await run(dir, command, args, {}, { runtime });
       });
+    }
+
+    it('passes its own lint, typecheck, tests and build', async () => {
+      await runScript(dir, 'lint', {}, { runtime });
+      await runScript(dir, 'typecheck', {}, { runtime });
+      await runScript(dir, 'test', { ...databaseEnv, ...redisEnv }, { runtime });
+      await runScript(dir, 'build', {}, { runtime });
+      expect(await readdir(path.join(dir, 'dist'))).toContain('server.js');
+    });
+
+    if (features.database) {
+      it('has migrations in sync with the schema (db:generate finds nothing to do)', async () => {
+        const before = await readdir(path.join(dir, 'drizzle'));
+        const output = await runScript(dir, 'db:generate', {}, { runtime });
+        expect(output).toMatch(/No schema changes/i);
+        expect(await readdir(path.join(dir, 'drizzle'))).toEqual(before);
+      });
+    }
+
+    describe('served with the .env written at creation', () => {
+      let server: Server;
+      beforeAll(async () => {
+        server = await startServer(dir, { ...CONTRACT_ENV, ...databaseEnv, ...redisEnv }, runtime);
+      });
+      afterAll(async () => {
+        await server?.stop('SIGKILL');
+      });
+
+      // Before the contract, whose last test spends the client's rate limit.
+      if (browsed.has(name)) {
+        it.skipIf(!hasChromium)(
+          'renders the API reference in a browser over plain HTTP, on a host other than localhost',
+          async () => {
+            const { port } = new URL(server.url);
+            const dom = await renderedDom(`http://${REMOTE_HOST}:${port}/docs/`);
+            // Swagger UI lists each operation once it has loaded its assets and the document.
+            expect(dom).toMatch(/data-path="\/health"/);
+          },
+        );
+      }
+
+      describeContract(() => server, features);
+    });
+
+    if (features.redis) {
+      it.skipIf(!e2eRedisUrl)(
+        'counts one rate limit for two servers on the same Redis',
+        async () => {
+          // Behind a trusted proxy, each run is a client of its own: no earlier count applies.
+          const client = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join('.')}`;
+          const env = {
+            ...redisEnv,
+            TRUST_PROXY: '1',
+            RATE_LIMIT_MAX: '3',
+            LOG_LEVEL: 'warn',
+            ...(features.database ? { DATABASE_URL: database.scratchUrl(name) ?? '' } : {}),
+          };
+          const servers = await Promise.all([
+            startServer(dir, env, runtime),
+            startServer(dir, env, runtime),
+          ]);
+          try {
+            const statuses: number[] = [];
+            for (const server of [...servers, ...servers]) {
+              const reply = await fetch(`${server.url}/api/v1/nope`, {
+                headers: { 'x-forwarded-for': client },
+              });
+              statuses.push(reply.status);
+            }
+            // Counted apart, each server would have seen two requests, under the limit of three.
+            expect(statuses).toEqual([404, 404, 404, 429]);
+          } finally {
+            await Promise.all(servers.map((server) => server.stop('SIGKILL')));
+          }
+        },
+      );
+
+      it('refuses to start when Redis cannot be reached, saying so', async () => {
+        const result = await runServerToExit(
+          dir,
+          { ...databaseEnv, REDIS_URL: 'redis://127.0.0.1:1' },
+          runtime,
+        );
+        expect(result.exitCode).toBe(1);
+        expect(String(result.all)).toMatch(/could not connect to Redis/);
+      });
+    }
+
+    it('shuts down cleanly on SIGTERM', async () => {
+      const server = await startServer(dir, databaseEnv, runtime);
+      // Caught at once: a connection reset while stopping must not surface as an unhandled rejection.
+      const inflight = fetch(`${server.url}/health`).catch(() => undefined);
+      const code = await server.stop('SIGTERM');
+      expect(code).toBe(0);
+      expect((await inflight)?.status ?? 200).toBe(200);
+    });
+
+    it('refuses to start on invalid configuration, naming each variable but no value', async () => {
+      const secretLooking = 'short-secret-value';
+      const result = await runServerToExit(
+        dir,
+        {
+          NODE_ENV: 'production',
+          PORT: 'not-a-port',
+          ...(features.auth ? { JWT_SECRET: secretLooking } : {}),
+          ...(features.database ? { DATABASE_URL: 'not-a-database-url' } : {}),
+        },
+        runtime,
+      );
       expect(result.exitCode).toBe(1);
-      expect(String(result.all)).toMatch(/could not connect to Redis/);
+      const output = String(result.all);
+      expect(output).toMatch(/PORT/);
+      if (features.auth) expect(output).toMatch(/JWT_SECRET/);
+      if (features.database) expect(output).toMatch(/DATABASE_URL/);
+      expect(output).not.toContain(secretLooking);
+      expect(output).not.toMatch(/\bat .+:\d+:\d+/);
     });
-  }
 
-  it('shuts down cleanly on SIGTERM', async () => {
-    const server = await startServer(dir, databaseEnv);
-    // Caught at once: a connection reset while stopping must not surface as an unhandled rejection.
-    const inflight = fetch(`${server.url}/health`).catch(() => undefined);
-    const code = await server.stop('SIGTERM');
-    expect(code).toBe(0);
-    expect((await inflight)?.status ?? 200).toBe(200);
-  });
-
-  it('refuses to start on invalid configuration, naming each variable but no value', async () => {
-    const secretLooking = 'short-secret-value';
-    const result = await runServerToExit(dir, {
-      NODE_ENV: 'production',
-      PORT: 'not-a-port',
-      ...(features.auth ? { JWT_SECRET: secretLooking } : {}),
-      ...(features.database ? { DATABASE_URL: 'not-a-database-url' } : {}),
-    });
-    expect(result.exitCode).toBe(1);
-    const output = String(result.all);
-    expect(output).toMatch(/PORT/);
-    if (features.auth) expect(output).toMatch(/JWT_SECRET/);
-    if (features.database) expect(output).toMatch(/DATABASE_URL/);
-    expect(output).not.toContain(secretLooking);
-    expect(output).not.toMatch(/\bat .+:\d+:\d+/);
-  });
-});
+    if (choices.observability === 'otel') {
+      describeObservability(() => ({ dir, runtime, env: databaseEnv }), choices);
+    }
+  },
+);

@@ -9,16 +9,17 @@ import {
   scriptCommand,
 } from '../../src/effects/package-manager.js';
 import {
+  everyPackageManagerRow,
   type PackageManagerRow,
   rowChoices,
   rowEngines,
-  selectedPackageManagerRows,
 } from './support/package-manager-matrix.js';
 import { satisfiesNode, type Toolchain, Toolchains } from './support/toolchains.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/create-backend.js');
 const supported = process.platform === 'linux' && process.arch === 'x64';
-const rows = selectedPackageManagerRows();
+// Every package manager on every Node.js line with every framework (`npm run test:matrix`).
+const rows = everyPackageManagerRow();
 const name = (row: PackageManagerRow) =>
   `${row.pm}-node${row.node}-${row.framework}-${row.database}`;
 

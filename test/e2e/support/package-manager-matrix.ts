@@ -6,6 +6,7 @@ import {
   type PackageManager,
 } from '../../../src/options/schema.js';
 import { nodeEngines, projectDependencies } from '../../../src/plan/package-json.js';
+import { minimumMajor } from '../matrix.js';
 import { NODE_MAJORS, type NodeMajor } from './toolchains.js';
 
 /** A project the package-manager suite creates, installs, checks and starts. */
@@ -30,22 +31,6 @@ export function rowEngines(row: PackageManagerRow): string {
 }
 
 /**
- * The default set: every package manager, Node.js line and framework, each package manager on
- * two Node.js lines and two frameworks where it can (npm on 20, where the newest npm that
- * runs is 11, and on 24 with npm 12), and the pairs that broke: pnpm with the Express and
- * NestJS request augmentation and NestJS's @swc/core, Yarn with NestJS (SWC's binary through
- * `node_modules`), Bun on the oldest Node.js. NestJS needs Node.js 22.12 (`rowEngines`).
- */
-export const PACKAGE_MANAGER_PAIRWISE: readonly PackageManagerRow[] = [
-  { pm: 'npm', node: 20, framework: 'express', database: 'sqlite' },
-  { pm: 'npm', node: 24, framework: 'fastify', database: 'postgres' },
-  { pm: 'pnpm', node: 22, framework: 'express', database: 'postgres' },
-  { pm: 'pnpm', node: 24, framework: 'nest', database: 'sqlite' },
-  { pm: 'yarn', node: 22, framework: 'nest', database: 'sqlite' },
-  { pm: 'bun', node: 20, framework: 'hono', database: 'postgres' },
-];
-
-/**
  * Every package manager on every Node.js line with every framework whose project declares that
  * line (databases alternating), as `E2E_MATRIX=all` runs it.
  */
@@ -54,14 +39,4 @@ export function everyPackageManagerRow(): PackageManagerRow[] {
     NODE_MAJORS.flatMap((node) => FRAMEWORKS.map((framework) => ({ pm, node, framework }))),
   ).map((row, index) => ({ ...row, database: index % 2 ? 'postgres' : 'sqlite' }) as const);
   return rows.filter((row) => minimumMajor(rowEngines(row)) <= row.node);
-}
-
-/** The lowest Node.js major a range of `^x.y.z` and `>=x.y.z` parts admits. */
-export function minimumMajor(range: string): number {
-  return Math.min(...range.split('||').map((part) => Number(/\d+/.exec(part)?.[0])));
-}
-
-/** The rows this run proves. */
-export function selectedPackageManagerRows(): readonly PackageManagerRow[] {
-  return process.env.E2E_MATRIX === 'all' ? everyPackageManagerRow() : PACKAGE_MANAGER_PAIRWISE;
 }

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { execa, type Options } from 'execa';
 import { inject } from 'vitest';
-import type { Choices } from '../../../src/options/schema.js';
+import { scriptCommand } from '../../../src/effects/package-manager.js';
+import type { Choices, PackageManager } from '../../../src/options/schema.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BIN = path.join(ROOT, 'bin/create-backend.js');
@@ -23,39 +25,78 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
   };
 }
 
+/**
+ * The package manager a project is created, installed and checked with, and the environment
+ * that puts its Node.js first on PATH (`test/e2e/support/toolchains.ts`).
+ */
+export interface Runtime {
+  pm: PackageManager;
+  env: Record<string, string>;
+}
+
+/** npm and the Node.js running the suite. */
+export const SUITE_RUNTIME: Runtime = { pm: 'npm', env: {} };
+
+const runtimeEnv = (runtime: Runtime, extra: Record<string, string>) =>
+  runtime === SUITE_RUNTIME ? childEnv(extra) : { ...runtime.env, ...extra };
+
 /** Generate a project with the built CLI (installing its dependencies), return its directory. */
-export async function generateProject(name: string, choices: Choices): Promise<string> {
+export async function generateProject(
+  name: string,
+  choices: Choices,
+  runtime: Runtime = SUITE_RUNTIME,
+): Promise<string> {
   const parent = await mkdtemp(path.join(inject('e2eRoot'), `${name}-`));
   const flags = Object.entries(choices).flatMap(([key, value]) => [`--${key}`, value]);
-  await execa('node', [BIN, name, ...flags, '--yes', '--no-git'], {
+  const pm = runtime === SUITE_RUNTIME ? [] : ['--pm', runtime.pm];
+  await execa('node', [BIN, name, ...flags, ...pm, '--yes', '--no-git'], {
     cwd: parent,
-    env: childEnv({ CI: 'true' }),
+    env: runtimeEnv(runtime, { CI: 'true' }),
     stdin: 'ignore',
   });
   return path.join(parent, name);
 }
 
-/** Run a package script of the project; the output is kept for the failure message. */
-export async function runScript(
+/** Run a command in the project; the output is kept for the failure message. */
+export async function run(
   dir: string,
-  script: string,
+  command: string,
+  args: string[],
   env: Record<string, string> = {},
-  options: Options = {},
+  { runtime = SUITE_RUNTIME, ...options }: Options & { runtime?: Runtime } = {},
 ) {
-  const result = await execa('npm', ['run', script], {
+  const result = await execa(command, args, {
     cwd: dir,
-    env: childEnv(env),
+    env: runtimeEnv(runtime, env),
     reject: false,
     all: true,
     stdin: 'ignore',
     ...options,
   });
   if (result.exitCode !== 0) {
-    throw new Error(
-      `npm run ${script} failed (${result.exitCode}):\n${String(result.all).slice(-6000)}`,
-    );
+    const what = [command, ...args].join(' ');
+    throw new Error(`${what} failed (${result.exitCode}):\n${String(result.all).slice(-6000)}`);
   }
   return String(result.all);
+}
+
+/** Run a package script of the project with its package manager. */
+export function runScript(
+  dir: string,
+  script: string,
+  env: Record<string, string> = {},
+  options: Options & { runtime?: Runtime } = {},
+) {
+  const { command, args } = scriptCommand(options.runtime?.pm ?? 'npm', script);
+  return run(dir, command, args, env, options);
+}
+
+/** What `npm start` runs, without npm in between (so signals reach node): `node` and its arguments. */
+export function startArgs(dir: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const [node, ...args] = String(scripts.start).split(' ');
+  if (node !== 'node') throw new Error(`the start script does not run node: ${scripts.start}`);
+  return args;
 }
 
 /** A running generated server. */
@@ -67,11 +108,15 @@ export interface Server {
 }
 
 /** Start `npm start`'s command directly (so signals reach node), wait until /health answers. */
-export async function startServer(dir: string, env: Record<string, string>): Promise<Server> {
+export async function startServer(
+  dir: string,
+  env: Record<string, string>,
+  runtime: Runtime = SUITE_RUNTIME,
+): Promise<Server> {
   const port = String(20000 + Math.floor(Math.random() * 20000));
-  const child = spawn('node', ['dist/server.js'], {
+  const child = spawn('node', startArgs(dir), {
     cwd: dir,
-    env: childEnv({ PORT: port, HOST: '127.0.0.1', ...env }),
+    env: runtimeEnv(runtime, { PORT: port, HOST: '127.0.0.1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -115,10 +160,14 @@ async function waitForHealth(
 }
 
 /** Run the server once and collect what it printed before exiting (for startup failures). */
-export async function runServerToExit(dir: string, env: Record<string, string>) {
-  return execa('node', ['dist/server.js'], {
+export async function runServerToExit(
+  dir: string,
+  env: Record<string, string>,
+  runtime: Runtime = SUITE_RUNTIME,
+) {
+  return execa('node', startArgs(dir), {
     cwd: dir,
-    env: childEnv(env),
+    env: runtimeEnv(runtime, env),
     reject: false,
     all: true,
     timeout: 30_000,
