@@ -128,9 +128,8 @@ describe.each(withOtel.map((c) => [label(c), c] as const))('observability for %s
     expect(readme).toContain('(runs `node --import ./dist/instrumentation.js dist/server.js`)');
   });
 
-  it.runIf(choices.deploy === 'docker')(
-    'runs an OpenTelemetry collector in the observability profile of docker compose',
-    () => {
+  if (choices.deploy === 'docker') {
+    it('runs an OpenTelemetry collector in the observability profile of docker compose', () => {
       const compose = parseYaml(fileOf(project, 'docker-compose.yml'));
       expect(compose.services['otel-collector'].profiles).toEqual(['observability']);
       expect(compose.services.app.profiles).toBeUndefined();
@@ -144,20 +143,22 @@ describe.each(withOtel.map((c) => [label(c), c] as const))('observability for %s
         exporters: ['debug'],
       });
       expect(collector.receivers.otlp.protocols.http.endpoint).toBe('0.0.0.0:4318');
-    },
-  );
-
-  it.runIf(choices.deploy === 'kubernetes')('annotates the pods for Prometheus to scrape', () => {
-    const [deployment] = parseManifests(fileOf(project, 'k8s/base/deployment.yaml'));
-    // biome-ignore lint/suspicious/noExplicitAny: a parsed manifest
-    const pod = (deployment as any).spec.template.metadata;
-    expect(pod.annotations).toEqual({
-      'prometheus.io/scrape': 'true',
-      'prometheus.io/port': '3000',
-      'prometheus.io/path': '/metrics',
     });
-    expect(fileOf(project, 'k8s/base/config.env')).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT=$/m);
-  });
+  }
+
+  if (choices.deploy === 'kubernetes') {
+    it('annotates the pods for Prometheus to scrape', () => {
+      const [deployment] = parseManifests(fileOf(project, 'k8s/base/deployment.yaml'));
+      // biome-ignore lint/suspicious/noExplicitAny: a parsed manifest
+      const pod = (deployment as any).spec.template.metadata;
+      expect(pod.annotations).toEqual({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': '3000',
+        'prometheus.io/path': '/metrics',
+      });
+      expect(fileOf(project, 'k8s/base/config.env')).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT=$/m);
+    });
+  }
 });
 
 describe('without observability', () => {
