@@ -18,6 +18,7 @@ import {
   runServerToExit,
   type Server,
   startServer,
+  until,
 } from './support/project.js';
 import { e2eMysqlUrl, e2ePostgresUrl } from './support/servers.js';
 
@@ -106,14 +107,6 @@ async function runSql(dir: string, database: 'postgres' | 'mysql', url: string, 
     cwd: dir,
     env: childEnv({ URL: url, SQL: JSON.stringify(sql) }),
   });
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe.each(rows)('a $framework server on $database, when data goes wrong', (row) => {
