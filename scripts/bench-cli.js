@@ -3,29 +3,16 @@
 // npx downloads. `npm run bench` builds first. The scaffolds alternate, so a busy machine slows
 // both alike; the ratio is the steadier figure.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { childrenCpu, load, median, ms } from './bench-support.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/create-backend.js');
 const runs = Number(process.env.RUNS ?? 15);
 // Installed from the registry into a temp dir, not a dependency of this repository.
 const CREATE_VITE = 'create-vite@9.3.0';
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value) => `${value.toFixed(0).padStart(4)} ms`;
-
-/**
- * CPU time (user + system) of this process's finished children, from /proc on Linux: steadier
- * than wall time when other work shares the machine. Clock ticks are 1/100 s there.
- */
-function childrenCpu() {
-  if (process.platform !== 'linux') return Number.NaN;
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
 
 /** Wall and CPU time of one run of `node args` in `cwd`; throws if it fails. */
 function run(label, args, cwd) {
@@ -71,6 +58,7 @@ function installCreateVite(dir) {
   return undefined;
 }
 
+const loadAtStart = load();
 const work = mkdtempSync(path.join(tmpdir(), 'cb-bench-'));
 try {
   const createVite = installCreateVite(work);
@@ -112,6 +100,7 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+console.log(`load average (1 min): ${loadAtStart} at the start, ${load()} at the end`);
 console.log(
   `dist/ ${(size(path.join(root, 'dist')) / 1024).toFixed(0)} kB, templates/ ${(size(path.join(root, 'templates')) / 1024).toFixed(0)} kB`,
 );

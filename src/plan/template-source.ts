@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MODULES } from '../modules/registry.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { precompiledTemplates, templateKey } from './precompiled.js';
+import { precompiledTemplates, templateGroup, templateKey } from './precompiled.js';
 
 /** A file under `templates/`, path relative to its layer, POSIX separators. */
 export interface TemplateFile {
@@ -25,20 +25,26 @@ export async function readLayers(
 ): Promise<Map<string, TemplateFile[]>> {
   const compiled = await Promise.all(
     layers.map((layer) =>
-      compileTemplates(readLayer(path.join(root, layer), sublayers)).catch((error: Error) => {
-        throw new Error(`templates/${layer}/${error.message}`);
-      }),
+      compileTemplates(readLayer(path.join(root, layer), sublayers), templateGroup(layer)).catch(
+        (error: Error) => {
+          throw new Error(`templates/${layer}/${error.message}`);
+        },
+      ),
     ),
   );
   return new Map(layers.map((layer, i) => [layer, compiled[i] ?? []]));
 }
 
 /**
- * Give each `.hbs` file its precompiled form: the build's, when it has this exact content, or
- * compiled now (Handlebars' compiler is loaded only then).
+ * Give each `.hbs` file its precompiled form: the build's, when the module folder `group` (see
+ * `templateGroup`) has one for this exact content, or compiled now (Handlebars' compiler is
+ * loaded only then).
  */
-export async function compileTemplates(files: readonly TemplateFile[]): Promise<TemplateFile[]> {
-  const precompiled = await precompiledTemplates();
+export async function compileTemplates(
+  files: readonly TemplateFile[],
+  group?: string,
+): Promise<TemplateFile[]> {
+  const precompiled = group === undefined ? new Map<string, string>() : precompiledTemplates(group);
   let compiler: typeof import('./compile.js') | undefined;
   const result: TemplateFile[] = [];
   for (const file of files) {
@@ -65,7 +71,7 @@ export async function compileTemplates(files: readonly TemplateFile[]): Promise<
 function readLayer(dir: string, sublayers: ReadonlySet<string>): TemplateFile[] {
   let entries: string[];
   try {
-    entries = listFiles(dir).filter((entry) => !sublayers.has(entry.split('/')[0] ?? ''));
+    entries = listFiles(dir, sublayers);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -75,11 +81,16 @@ function readLayer(dir: string, sublayers: ReadonlySet<string>): TemplateFile[] 
     .map((entry) => ({ path: entry, content: readFileSync(path.join(dir, entry), 'utf8') }));
 }
 
-/** The files under `dir`, as POSIX paths relative to it. */
-function listFiles(dir: string, prefix = ''): string[] {
+/**
+ * The files under `dir`, as POSIX paths relative to it, leaving out its top-level directories
+ * named in `skip` (the sublayers, read on their own when asked for).
+ */
+function listFiles(dir: string, skip: ReadonlySet<string>, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const relative = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) return listFiles(path.join(dir, entry.name), `${relative}/`);
+    if (entry.isDirectory()) {
+      return skip.has(relative) ? [] : listFiles(path.join(dir, entry.name), skip, `${relative}/`);
+    }
     return entry.isFile() ? [relative] : [];
   });
 }

@@ -1,27 +1,59 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { Choices } from '../../src/options/schema.js';
 import { planProject, templateLayers } from '../../src/plan/plan.js';
-import { templateKey } from '../../src/plan/precompiled.js';
+import { templateGroup, templateKey } from '../../src/plan/precompiled.js';
 import { readLayers } from '../../src/plan/template-source.js';
 import { CLI_VERSION } from '../../src/version.js';
 import { tempDir } from '../support/context.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/create-backend.js');
+const posix = (file: string) => file.split(path.sep).join('/');
 
 describe('templates precompiled by the build', () => {
-  it('cover every template', async () => {
-    const json = await readFile(path.join(ROOT, 'dist/precompiled-templates.json'), 'utf8');
-    const { templates } = JSON.parse(json);
+  it('cover every template, each in the file of its module folder', async () => {
     const dir = path.join(ROOT, 'templates');
-    const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.hbs'));
+    const files = (await readdir(dir, { recursive: true }))
+      .filter((f) => f.endsWith('.hbs'))
+      .map(posix);
     expect(files.length).toBeGreaterThan(50);
+    const groups = new Map<string, Record<string, string>>();
     for (const file of files) {
+      const group = templateGroup(file);
+      if (!groups.has(group)) {
+        const json = await readFile(path.join(ROOT, 'dist/templates', `${group}.json`), 'utf8');
+        groups.set(group, JSON.parse(json).templates);
+      }
       const content = await readFile(path.join(dir, file), 'utf8');
-      expect(templates[templateKey(content)], file).toBeTypeOf('string');
+      expect(groups.get(group)?.[templateKey(content)], file).toBeTypeOf('string');
+    }
+    // Nothing else: a run reads only the folders of the modules it renders.
+    const written = (await readdir(path.join(ROOT, 'dist/templates'), { recursive: true }))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => posix(f).replace(/\.json$/, ''));
+    expect(written.sort()).toEqual([...groups.keys()].sort());
+  });
+
+  it("leave Handlebars' compiler unloaded when no template changed since the build", async () => {
+    // A copy of the package without the compiler's chunk: a template compiled at run time
+    // fails to load it.
+    const copy = await tempDir();
+    await cp(path.join(ROOT, 'bin'), path.join(copy, 'bin'), { recursive: true });
+    await cp(path.join(ROOT, 'dist'), path.join(copy, 'dist'), {
+      recursive: true,
+      filter: (source) => !path.basename(source).startsWith('compile-'),
+    });
+    await symlink(path.join(ROOT, 'templates'), path.join(copy, 'templates'));
+    const cwd = await tempDir();
+    for (const framework of ['express', 'fastify', 'hono', 'nest']) {
+      const args = [framework, '--framework', framework, '--yes', '--no-install', '--no-git'];
+      await execa('node', [path.join(copy, 'bin/create-backend.js'), ...args], {
+        cwd,
+        env: { CI: 'true' },
+      });
     }
   });
 
