@@ -74,6 +74,15 @@ export const VERSIONS = {
   // Auth
   '@node-rs/argon2': '2.2.1',
   jose: '6.2.17',
+  'better-auth': '1.7.25',
+  nodemailer: '10.6.1',
+  '@types/nodemailer': '8.0.2',
+  // Tests of the better-auth flows: a real OpenID Connect provider, an SMTP server, TOTP codes
+  'oidc-provider': '9.13.3',
+  '@types/oidc-provider': '9.12.1',
+  'smtp-server': '3.21.6',
+  '@types/smtp-server': '3.5.13',
+  otpauth: '9.5.2',
 
   // Observability: the last OpenTelemetry releases for Node 20 (0.300 and later need Node 22)
   'prom-client': '15.1.3',

@@ -68,6 +68,8 @@ export const jwt: ModuleDefinition = {
     hint: 'email + password, argon2id, rotating refresh tokens',
   },
   requires: ['database'],
+  // Users, roles and `npm run user:role`, as better-auth has them too.
+  templateFamilies: ['accounts'],
   description: 'register/login, argon2id, JWT access tokens, rotating refresh tokens, roles',
   dependencies: ['@node-rs/argon2', 'jose'],
   scripts: { 'user:role': 'tsx src/db/set-role.ts' },
@@ -96,13 +98,15 @@ export const jwt: ModuleDefinition = {
     {
       name: 'JWT_ISSUER',
       description: 'iss claim of access tokens',
-      schema: (name) => `z.string().default(${JSON.stringify(name)})`,
+      schema: 'z.string().default(appInfo.name)',
+      imports: { './app-info.js': ['appInfo'] },
       example: (name) => name,
     },
     {
       name: 'JWT_AUDIENCE',
       description: 'aud claim of access tokens',
-      schema: (name) => `z.string().default(${JSON.stringify(name)})`,
+      schema: 'z.string().default(appInfo.name)',
+      imports: { './app-info.js': ['appInfo'] },
       example: (name) => name,
     },
     {

@@ -1,6 +1,7 @@
 import type { Dialect } from '../migrations/dialect.js';
 import type { Choices } from '../options/schema.js';
 import { base } from './base.js';
+import { betterAuth } from './better-auth.js';
 import { docker } from './docker.js';
 import { express } from './express.js';
 import { fastify } from './fastify.js';
@@ -31,6 +32,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   sqlite,
   mysql,
   jwt,
+  betterAuth,
   resource,
   redis,
   docker,

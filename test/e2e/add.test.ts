@@ -47,17 +47,17 @@ const INVOICE_FIELDS =
 
 /**
  * A project created bare, edited by its user, then grown with `add database <db>`,
- * `add resource`, `add auth jwt`, another `add resource` and `add redis` must keep the user's
- * edit, pass its own tests (those of its rate limits in Redis included), serve the same
+ * `add resource`, `add auth <jwt or better-auth>`, another `add resource`, `add observability`
+ * and `add redis` must keep the user's edit, pass its own tests (those of its rate limits in Redis included), serve the same
  * contract as one created with the database + jwt, and serve its new resources (owned by their
  * user, the first one through the migration that gave it an owner). Each database on another
  * framework; the first grows with an install at each step and gets Redis and the whole
  * contract, the others (whose contract the generated-project suite proves) install once.
  */
 const GROWN = [
-  { framework: 'express', database: 'postgres', full: true },
-  { framework: 'fastify', database: 'sqlite', full: false },
-  { framework: 'hono', database: 'mysql', full: false },
+  { framework: 'express', database: 'postgres', auth: 'jwt', full: true },
+  { framework: 'fastify', database: 'sqlite', auth: 'better-auth', full: false },
+  { framework: 'hono', database: 'mysql', auth: 'jwt', full: false },
 ].filter(
   ({ framework, database }) =>
     (!process.env.E2E_FRAMEWORK || process.env.E2E_FRAMEWORK === framework) &&
@@ -66,8 +66,8 @@ const GROWN = [
 );
 
 describe.each(GROWN)(
-  'create a bare $framework project, edit, then add database $database, a resource, auth and another resource',
-  ({ framework, database, full }) => {
+  'create a bare $framework project, edit, then add database $database, a resource, auth $auth and another resource',
+  ({ framework, database, auth, full }) => {
     let dir: string;
     let server: Server | undefined;
     let databaseEnv: Record<string, string> = {};
@@ -101,7 +101,7 @@ describe.each(GROWN)(
       const again = await add(dir, 'database', database);
       expect(again.stdout).toContain(`already has database ${database}`);
       await add(dir, 'resource', 'invoice', '--fields', INVOICE_FIELDS);
-      await add(dir, 'auth', 'jwt', ...install);
+      await add(dir, 'auth', auth, ...install);
       await add(
         dir,
         'resource',
@@ -111,6 +111,7 @@ describe.each(GROWN)(
       );
       const twice = await add(dir, 'resource', 'invoice', '--fields', INVOICE_FIELDS);
       expect(twice.stdout).toContain('already has resource invoice');
+      await add(dir, 'observability', 'otel', ...install);
       if (full) await add(dir, 'redis');
       else await execa('npm', ['install'], { cwd: dir, env: childEnv() });
       expect(await readFile(path.join(dir, 'src/app.ts'), 'utf8')).toContain('hello: "mine"');
@@ -154,15 +155,30 @@ describe.each(GROWN)(
     it('serves the added resources to their owners, with their OpenAPI entries', async () => {
       if (!server) throw new Error('the server did not start');
       const { url } = server;
-      const signUp = async () => {
+      // A bearer token with jwt; with better-auth, the session cookie and the page's origin.
+      const signUp = async (): Promise<{ token?: string; headers?: Record<string, string> }> => {
         const email = `${Math.random().toString(36).slice(2)}@example.com`;
+        const password = 'correct horse battery';
+        if (auth === 'better-auth') {
+          const origin = 'https://app.example.com';
+          const reply = await request(url, 'POST', '/api/v1/auth/sign-up/email', {
+            body: { name: 'Owner', email, password },
+            headers: { origin },
+          });
+          expect(reply.status, reply.text).toBe(200);
+          const cookie = reply.headers
+            .getSetCookie()
+            .map((setCookie) => setCookie.split(';')[0])
+            .join('; ');
+          return { headers: { cookie, origin } };
+        }
         const reply = await request(url, 'POST', '/api/v1/auth/register', {
-          body: { email, password: 'correct horse battery' },
+          body: { email, password },
         });
         expect(reply.status, reply.text).toBe(201);
-        return reply.body.accessToken as string;
+        return { token: reply.body.accessToken as string };
       };
-      const token = await signUp();
+      const owner = await signUp();
       const invoice = {
         title: 'March',
         amount: 120.5,
@@ -170,7 +186,7 @@ describe.each(GROWN)(
         status: 'draft',
       };
 
-      const created = await request(url, 'POST', '/api/v1/invoices', { body: invoice, token });
+      const created = await request(url, 'POST', '/api/v1/invoices', { body: invoice, ...owner });
       expect(created.status, created.text).toBe(201);
       expect(created.body).toMatchObject({ ...invoice, paid: false, note: null });
       expect(created.headers.get('location')).toBe(`/api/v1/invoices/${created.body.id}`);
@@ -178,15 +194,15 @@ describe.each(GROWN)(
 
       const paid = await request(url, 'PATCH', item, {
         body: { paid: true, status: 'paid' },
-        token,
+        ...owner,
       });
       expect(paid.body).toMatchObject({ paid: true, status: 'paid', title: 'March' });
-      const list = await request(url, 'GET', '/api/v1/invoices?limit=1', { token });
+      const list = await request(url, 'GET', '/api/v1/invoices?limit=1', owner);
       expect(list.body).toMatchObject({ data: [{ id: created.body.id }], nextCursor: null });
 
       const invalid = await request(url, 'POST', '/api/v1/invoices', {
         body: { ...invoice, status: 'lost', dueAt: 'soon' },
-        token,
+        ...owner,
       });
       expectProblem(invalid, 400, 'VALIDATION_FAILED');
       expect(invalid.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
@@ -194,19 +210,19 @@ describe.each(GROWN)(
         'status',
       ]);
       expectProblem(await request(url, 'GET', item), 401);
-      expectProblem(await request(url, 'GET', item, { token: await signUp() }), 404);
-      expect((await request(url, 'DELETE', item, { token })).status).toBe(204);
-      expectProblem(await request(url, 'GET', item, { token }), 404);
+      expectProblem(await request(url, 'GET', item, await signUp()), 404);
+      expect((await request(url, 'DELETE', item, owner)).status).toBe(204);
+      expectProblem(await request(url, 'GET', item, owner), 404);
 
       const line = await request(url, 'POST', '/api/v1/line-items', {
         body: { label: 'Widget', quantity: 3 },
-        token,
+        ...owner,
       });
       expect(line.status, line.text).toBe(201);
       expect(line.body).toMatchObject({ label: 'Widget', quantity: 3, shippedAt: null });
       const fractional = await request(url, 'POST', '/api/v1/line-items', {
         body: { label: 'Widget', quantity: 1.5 },
-        token,
+        ...owner,
       });
       expectProblem(fractional, 400);
 
@@ -226,7 +242,7 @@ describe.each(GROWN)(
           if (!server) throw new Error('the server did not start');
           return server;
         },
-        { database: true, auth: true, redis: false },
+        { database: true, auth: 'jwt', redis: false },
       );
     }
   },

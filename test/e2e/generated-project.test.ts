@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -75,7 +76,10 @@ describe.each(runnable)(
     beforeAll(async () => {
       runtime = await runtimeOf(toolchain);
       console.info(`${name}: Node.js ${runtime.nodeVersion}, ${runtime.pmVersion} ${runtime.pm}`);
-      dir = await generateProject(`app-${name}`, choices, runtime);
+      // A short name of its own: the row's name would be long enough to change how Biome
+      // formats the lines that carry it (a known limit of the templates), and Redis keys are
+      // prefixed with it, so no two rows may share one.
+      dir = await generateProject(`app-${randomBytes(3).toString('hex')}`, choices, runtime);
       databaseEnv = (await database.env(name)) ?? {};
     });
 
@@ -198,12 +202,13 @@ describe.each(runnable)(
 
     it('refuses to start on invalid configuration, naming each variable but no value', async () => {
       const secretLooking = 'short-secret-value';
+      const secret = features.auth === 'better-auth' ? 'BETTER_AUTH_SECRET' : 'JWT_SECRET';
       const result = await runServerToExit(
         dir,
         {
           NODE_ENV: 'production',
           PORT: 'not-a-port',
-          ...(features.auth ? { JWT_SECRET: secretLooking } : {}),
+          ...(features.auth ? { [secret]: secretLooking } : {}),
           ...(features.database ? { DATABASE_URL: 'not-a-database-url' } : {}),
         },
         runtime,
@@ -211,7 +216,7 @@ describe.each(runnable)(
       expect(result.exitCode).toBe(1);
       const output = String(result.all);
       expect(output).toMatch(/PORT/);
-      if (features.auth) expect(output).toMatch(/JWT_SECRET/);
+      if (features.auth) expect(output).toContain(secret);
       if (features.database) expect(output).toMatch(/DATABASE_URL/);
       expect(output).not.toContain(secretLooking);
       expect(output).not.toMatch(/\bat .+:\d+:\d+/);

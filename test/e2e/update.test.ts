@@ -194,7 +194,7 @@ describe(`update from ${CLI_VERSION} to a newer version`, () => {
         CORS_ORIGINS: 'https://app.example.com',
       });
     });
-    describeContract(() => server as Server, { database: true, auth: true, redis: false });
+    describeContract(() => server as Server, { database: true, auth: 'jwt', redis: false });
   });
 });
 

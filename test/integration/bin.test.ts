@@ -68,7 +68,7 @@ describe('create-backend (built, as a process)', () => {
       'none',
     ]);
     expect(catalog.rules[0].id).toBe('jwt-needs-database');
-    expect(catalog.combinations).toHaveLength(1680);
+    expect(catalog.combinations).toHaveLength(2400);
     expect(catalog.resourceFieldTypes).toEqual([
       'string',
       'text',

@@ -24,16 +24,16 @@ export async function layersFor(choices: Choices): Promise<Map<string, TemplateF
 const plans = new Map<string, Promise<Plan>>();
 
 /**
- * Plan the project `demo-api` with `choices`; `seed` varies its secrets. Planned once per
- * test file: the plan is data, and tests only read it.
+ * Plan the project `name` (`demo-api`) with `choices`; `seed` varies its secrets. Planned once
+ * per test file: the plan is data, and tests only read it.
  */
-export function planDemo(choices: Choices, seed = 1): Promise<Plan> {
-  const key = `${JSON.stringify(choices)} ${seed}`;
+export function planDemo(choices: Choices, seed = 1, name = 'demo-api'): Promise<Plan> {
+  const key = `${JSON.stringify(choices)} ${seed} ${name}`;
   let plan = plans.get(key);
   if (!plan) {
     let counter = seed;
     plan = layersFor(choices).then((layers) =>
-      planProject({ name: 'demo-api', choices, pm: 'npm', cliVersion: '0.0.0-test' }, layers, (n) =>
+      planProject({ name, choices, pm: 'npm', cliVersion: '0.0.0-test' }, layers, (n) =>
         Buffer.alloc(n, counter++),
       ),
     );

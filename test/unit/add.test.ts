@@ -51,11 +51,11 @@ describe('add', () => {
   it.each([
     [
       { module: 'kafka' },
-      'Unknown module "kafka": use one of database, auth, cache, deploy, ci, observability, resource (or a value such as postgres, sqlite, mysql, jwt, redis, docker, kubernetes, fly, render, github, gitlab, otel).',
+      'Unknown module "kafka": use one of database, auth, cache, deploy, ci, observability, resource (or a value such as postgres, sqlite, mysql, jwt, better-auth, redis, docker, kubernetes, fly, render, github, gitlab, otel).',
     ],
     [
       { module: 'none' },
-      'Unknown module "none": use one of database, auth, cache, deploy, ci, observability, resource (or a value such as postgres, sqlite, mysql, jwt, redis, docker, kubernetes, fly, render, github, gitlab, otel).',
+      'Unknown module "none": use one of database, auth, cache, deploy, ci, observability, resource (or a value such as postgres, sqlite, mysql, jwt, better-auth, redis, docker, kubernetes, fly, render, github, gitlab, otel).',
     ],
     [
       { module: 'redis', value: 'postgres' },

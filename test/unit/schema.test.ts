@@ -58,7 +58,7 @@ describe('parseInput', () => {
       { database: 'oracle' },
       'Invalid value "oracle" for --database: use one of postgres, sqlite, mysql, none.',
     ],
-    [{ auth: 'oauth' }, 'Invalid value "oauth" for --auth: use one of jwt, none.'],
+    [{ auth: 'oauth' }, 'Invalid value "oauth" for --auth: use one of jwt, better-auth, none.'],
     [{ pm: 'pip' }, 'Invalid value "pip" for --pm: use one of npm, pnpm, yarn, bun.'],
   ])('names the flag, the value and the valid values: %j', (flags, message) => {
     expect(() => parseInput(flags)).toThrow(new CliError(message));

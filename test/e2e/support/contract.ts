@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, request } from './http.js';
+import { expectProblem, type Reply, request } from './http.js';
 import type { Server } from './project.js';
 
 /** What the generated project has, so the contract knows which routes to expect. */
 export interface Features {
   database: boolean;
-  auth: boolean;
+  /** Which auth: bearer tokens (jwt) or cookie sessions (better-auth), or none. */
+  auth: 'jwt' | 'better-auth' | false;
   /** Rate limits kept in Redis: the contract server is started with REDIS_URL. */
   redis: boolean;
 }
@@ -47,7 +48,7 @@ export function describeContract(
       expect(spec.body.openapi).toMatch(/^3\.1\./);
       const paths = Object.keys(spec.body.paths);
       if (features.database) expect(paths).toContain('/api/v1/todos/{id}');
-      if (features.auth) expect(paths).toContain('/api/v1/auth/register');
+      if (features.auth) expect(paths).toContain(SIGN_UP[features.auth]);
       const docs = await call('GET', '/docs/');
       expect(docs.status).toBe(200);
       expect(docs.headers.get('content-type')).toMatch(/text\/html/);
@@ -174,12 +175,13 @@ export function describeContract(
 
   if (features.database) describeHostileInput(call, features);
   if (features.database) describeTodos(call, features);
-  if (features.auth) describeAuth(call);
+  if (features.auth === 'jwt') describeAuth(call);
+  if (features.auth === 'better-auth') describeSessionAuth(call);
 
   // Last, because it spends the client's whole budget.
   describe('rate limiting', () => {
     it('answers over-limit clients with a 429 problem and Retry-After', async () => {
-      const path = features.auth ? '/api/v1/auth/login' : '/api/v1/nope';
+      const path = features.auth ? SIGN_IN[features.auth] : '/api/v1/nope';
       const body = features.auth ? { email: 'a@example.com', password: 'x'.repeat(12) } : undefined;
       let reply = await call('POST', path, { body });
       for (let i = 0; i < 500 && reply.status !== 429; i++)
@@ -251,12 +253,16 @@ function statusOf(entry: Record<string, unknown>): unknown {
  */
 function describeHostileInput(call: Call, features: Features): void {
   describe('malformed and hostile requests', () => {
-    let token: string | undefined;
+    let as: SignedIn = {};
     beforeAll(async () => {
-      token = features.auth ? (await signUp(call)).token : undefined;
+      as = features.auth ? (await signUp(call, features.auth)).as : {};
     });
     const post = (raw: string, contentType = 'application/json') =>
-      call('POST', '/api/v1/todos', { raw, token, headers: { 'content-type': contentType } });
+      call('POST', '/api/v1/todos', {
+        raw,
+        ...as,
+        headers: { ...as.headers, 'content-type': contentType },
+      });
 
     it('rejects malformed JSON with a 400 MALFORMED_JSON problem', async () => {
       expectProblem(await post('{"title":'), 400, 'MALFORMED_JSON');
@@ -286,11 +292,7 @@ function describeHostileInput(call: Call, features: Features): void {
 
     it('rejects malformed ids, a NUL among them, as invalid', async () => {
       for (const id of ['not-a-uuid', '%00']) {
-        expectProblem(
-          await call('GET', `/api/v1/todos/${id}`, { token }),
-          400,
-          'VALIDATION_FAILED',
-        );
+        expectProblem(await call('GET', `/api/v1/todos/${id}`, as), 400, 'VALIDATION_FAILED');
       }
     });
   });
@@ -317,46 +319,75 @@ async function logLine(
   }
 }
 
-async function signUp(call: Call): Promise<{ token: string; refreshToken: string; email: string }> {
+const PASSWORD = 'correct horse battery staple';
+const SIGN_UP = { jwt: '/api/v1/auth/register', 'better-auth': '/api/v1/auth/sign-up/email' };
+const SIGN_IN = { jwt: '/api/v1/auth/login', 'better-auth': '/api/v1/auth/sign-in/email' };
+/** The origin the contract server trusts (CORS_ORIGINS): Better Auth checks it on cookie POSTs. */
+const ORIGIN = 'https://app.example.com';
+
+/** What signs a request in: a bearer token (jwt) or the session cookie and an origin. */
+type SignedIn = { token?: string; headers?: Record<string, string> };
+
+interface SignedUp {
+  email: string;
+  as: SignedIn;
+  /** jwt only. */
+  refreshToken?: string;
+}
+
+async function signUp(call: Call, auth: 'jwt' | 'better-auth' = 'jwt'): Promise<SignedUp> {
   const email = `user-${crypto.randomUUID()}@example.com`;
-  const reply = await call('POST', '/api/v1/auth/register', {
-    body: { email, password: 'correct horse battery staple' },
-  });
+  if (auth === 'better-auth') {
+    const reply = await call('POST', SIGN_UP[auth], {
+      body: { name: 'Contract', email, password: PASSWORD },
+      headers: { origin: ORIGIN },
+    });
+    expect(reply.status, reply.text).toBe(200);
+    return { email, as: { headers: { cookie: sessionCookie(reply), origin: ORIGIN } } };
+  }
+  const reply = await call('POST', SIGN_UP[auth], { body: { email, password: PASSWORD } });
   expect(reply.status, reply.text).toBe(201);
   expect(reply.headers.get('cache-control')).toMatch(/no-store/);
-  return { token: reply.body.accessToken, refreshToken: reply.body.refreshToken, email };
+  return { email, as: { token: reply.body.accessToken }, refreshToken: reply.body.refreshToken };
+}
+
+/** The `Cookie` header a browser would send back after this reply. */
+function sessionCookie(reply: Reply): string {
+  const cookies = reply.headers.getSetCookie().map((cookie) => cookie.split(';', 1)[0]);
+  expect(cookies.join('; ')).toMatch(/session_token=/);
+  return cookies.join('; ');
 }
 
 function describeTodos(call: Call, features: Features): void {
   describe('todos resource', () => {
     it('creates, reads, updates, lists with cursor pagination and deletes', async () => {
-      const token = features.auth ? (await signUp(call)).token : undefined;
+      const as = features.auth ? (await signUp(call, features.auth)).as : {};
       const created = await call('POST', '/api/v1/todos', {
         body: { title: 'write tests' },
-        token,
+        ...as,
       });
       expect(created.status, created.text).toBe(201);
       expect(created.body).toMatchObject({ title: 'write tests', done: false });
       const id = created.body.id as string;
 
-      const read = await call('GET', `/api/v1/todos/${id}`, { token });
+      const read = await call('GET', `/api/v1/todos/${id}`, as);
       expect(read.body).toEqual(created.body);
 
-      const updated = await call('PATCH', `/api/v1/todos/${id}`, { body: { done: true }, token });
+      const updated = await call('PATCH', `/api/v1/todos/${id}`, { body: { done: true }, ...as });
       expect(updated.status).toBe(200);
       expect(updated.body).toMatchObject({ id, done: true });
 
       for (const title of ['two', 'three']) {
-        await call('POST', '/api/v1/todos', { body: { title }, token });
+        await call('POST', '/api/v1/todos', { body: { title }, ...as });
       }
-      const first = await call('GET', '/api/v1/todos?limit=2', { token });
+      const first = await call('GET', '/api/v1/todos?limit=2', as);
       expect(first.status).toBe(200);
       expect(first.body.data).toHaveLength(2);
       expect(first.body.nextCursor).toEqual(expect.any(String));
       const rest = await call(
         'GET',
         `/api/v1/todos?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
-        { token },
+        as,
       );
       const ids = [...first.body.data, ...rest.body.data].map((todo: { id: string }) => todo.id);
       expect(new Set(ids).size).toBe(ids.length);
@@ -365,41 +396,38 @@ function describeTodos(call: Call, features: Features): void {
         expect(rest.body.nextCursor).toBeNull();
       }
 
-      const removed = await call('DELETE', `/api/v1/todos/${id}`, { token });
+      const removed = await call('DELETE', `/api/v1/todos/${id}`, as);
       expect(removed.status).toBe(204);
-      expectProblem(await call('GET', `/api/v1/todos/${id}`, { token }), 404);
+      expectProblem(await call('GET', `/api/v1/todos/${id}`, as), 404);
     });
 
     it('validates input: 400 lists each field, malformed id is 400, limit is bounded', async () => {
-      const token = features.auth ? (await signUp(call)).token : undefined;
-      const blank = await call('POST', '/api/v1/todos', { body: { title: '   ' }, token });
+      const as = features.auth ? (await signUp(call, features.auth)).as : {};
+      const blank = await call('POST', '/api/v1/todos', { body: { title: '   ' }, ...as });
       expectProblem(blank, 400, 'VALIDATION_FAILED');
       expect(blank.body.errors).toEqual([{ path: 'title', message: expect.any(String) }]);
-      const todo = await call('POST', '/api/v1/todos', { body: { title: 'ok' }, token });
+      const todo = await call('POST', '/api/v1/todos', { body: { title: 'ok' }, ...as });
       const invalid = await call('PATCH', `/api/v1/todos/${todo.body.id}`, {
         body: { title: '', done: 'yes' },
-        token,
+        ...as,
       });
       expectProblem(invalid, 400, 'VALIDATION_FAILED');
       const paths = invalid.body.errors.map((error: { path: string }) => error.path);
       expect(paths.sort()).toEqual(['done', 'title']);
-      expectProblem(await call('GET', '/api/v1/todos/not-a-uuid', { token }), 400);
-      expectProblem(await call('GET', '/api/v1/todos?limit=1000', { token }), 400);
+      expectProblem(await call('GET', '/api/v1/todos/not-a-uuid', as), 400);
+      expectProblem(await call('GET', '/api/v1/todos?limit=1000', as), 400);
     });
 
     if (features.auth) {
       it('keeps each user to their own todos', async () => {
-        const alice = await signUp(call);
-        const bob = await signUp(call);
+        const alice = await signUp(call, features.auth || undefined);
+        const bob = await signUp(call, features.auth || undefined);
         const todo = await call('POST', '/api/v1/todos', {
           body: { title: 'private' },
-          token: alice.token,
+          ...alice.as,
         });
-        expectProblem(
-          await call('GET', `/api/v1/todos/${todo.body.id}`, { token: bob.token }),
-          404,
-        );
-        const list = await call('GET', '/api/v1/todos', { token: bob.token });
+        expectProblem(await call('GET', `/api/v1/todos/${todo.body.id}`, bob.as), 404);
+        const list = await call('GET', '/api/v1/todos', bob.as);
         expect(list.body.data).toEqual([]);
         const anonymous = await call('GET', '/api/v1/todos');
         expectProblem(anonymous, 401);
@@ -411,7 +439,7 @@ function describeTodos(call: Call, features: Features): void {
 function describeAuth(call: Call): void {
   describe('auth', () => {
     it('registers, refuses a duplicate, logs in, and shows the current user without secrets', async () => {
-      const { token, email } = await signUp(call);
+      const { as, email } = await signUp(call);
       const duplicate = await call('POST', '/api/v1/auth/register', {
         body: { email, password: 'another long password' },
       });
@@ -428,7 +456,7 @@ function describeAuth(call: Call): void {
         refreshToken: expect.any(String),
       });
 
-      const me = await call('GET', '/api/v1/users/me', { token });
+      const me = await call('GET', '/api/v1/users/me', as);
       expect(me.status).toBe(200);
       expect(Object.keys(me.body).sort()).toEqual(['createdAt', 'email', 'id', 'role']);
       expect(me.body).toMatchObject({ email, role: 'user' });
@@ -456,9 +484,9 @@ function describeAuth(call: Call): void {
     });
 
     it('403s a signed-in user on the admin-only route', async () => {
-      const { token } = await signUp(call);
+      const { as } = await signUp(call);
       expectProblem(await call('GET', '/api/v1/users'), 401);
-      expectProblem(await call('GET', '/api/v1/users', { token }), 403);
+      expectProblem(await call('GET', '/api/v1/users', as), 403);
     });
 
     it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
@@ -478,10 +506,83 @@ function describeAuth(call: Call): void {
     });
 
     it('logs out: the refresh token stops working', async () => {
-      const { refreshToken, token } = await signUp(call);
-      const logout = await call('POST', '/api/v1/auth/logout', { body: { refreshToken }, token });
+      const { refreshToken, as } = await signUp(call);
+      const logout = await call('POST', '/api/v1/auth/logout', { body: { refreshToken }, ...as });
       expect(logout.status).toBe(204);
       expectProblem(await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } }), 401);
+    });
+  });
+}
+
+/** The same promises with Better Auth's cookie sessions. */
+function describeSessionAuth(call: Call): void {
+  const auth = 'better-auth';
+  describe('auth (cookie sessions)', () => {
+    it('signs up, refuses a duplicate, signs in, and shows the current user without secrets', async () => {
+      const { as, email } = await signUp(call, auth);
+      const duplicate = await call('POST', SIGN_UP[auth], {
+        body: { name: 'Again', email, password: 'another long password' },
+        headers: { origin: ORIGIN },
+      });
+      expectProblem(duplicate, 422);
+
+      const signIn = await call('POST', SIGN_IN[auth], {
+        body: { email, password: PASSWORD },
+        headers: { origin: ORIGIN },
+      });
+      expect(signIn.status, signIn.text).toBe(200);
+      const cookie = signIn.headers.getSetCookie().join('\n');
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      expect(signIn.text).not.toContain(PASSWORD);
+
+      const me = await call('GET', '/api/v1/users/me', as);
+      expect(me.status).toBe(200);
+      expect(Object.keys(me.body).sort()).toEqual(['createdAt', 'email', 'id', 'role']);
+      expect(me.body).toMatchObject({ email, role: 'user' });
+    });
+
+    it('gives the same answer for an unknown email and a wrong password', async () => {
+      const { email } = await signUp(call, auth);
+      const attempt = (address: string) =>
+        call('POST', SIGN_IN[auth], {
+          body: { email: address, password: 'wrong password!!' },
+          headers: { origin: ORIGIN },
+        });
+      const wrong = await attempt(email);
+      const unknown = await attempt(`nobody-${crypto.randomUUID()}@example.com`);
+      expectProblem(wrong, 401);
+      expectProblem(unknown, 401);
+      expect({ ...wrong.body, requestId: '' }).toEqual({ ...unknown.body, requestId: '' });
+    });
+
+    it('401s a missing or forged session cookie', async () => {
+      for (const cookie of [undefined, 'better-auth.session_token=forged.value']) {
+        const reply = await call('GET', '/api/v1/users/me', cookie ? { headers: { cookie } } : {});
+        expectProblem(reply, 401);
+      }
+    });
+
+    it('403s a signed-in user on the admin-only route', async () => {
+      const { as } = await signUp(call, auth);
+      expectProblem(await call('GET', '/api/v1/users'), 401);
+      expectProblem(await call('GET', '/api/v1/users', as), 403);
+    });
+
+    it('refuses a cookie-carrying request from an untrusted origin (CSRF)', async () => {
+      const { as } = await signUp(call, auth);
+      const reply = await call('POST', '/api/v1/auth/sign-out', {
+        headers: { ...as.headers, origin: 'https://evil.example' },
+      });
+      expectProblem(reply, 403);
+      expect((await call('GET', '/api/v1/users/me', as)).status).toBe(200);
+    });
+
+    it('signs out: the session stops working at once', async () => {
+      const { as } = await signUp(call, auth);
+      const signOut = await call('POST', '/api/v1/auth/sign-out', as);
+      expect(signOut.status, signOut.text).toBe(200);
+      expectProblem(await call('GET', '/api/v1/users/me', as), 401);
     });
   });
 }

@@ -3,14 +3,18 @@ import swaggerUi from "swagger-ui-express";
 import type { OpenApiDocument } from "../openapi/document.js";
 
 /**
- * Serves the OpenAPI document at `/openapi.json` and Swagger UI at `/docs`, whose assets come
- * from the swagger-ui-express package rather than a CDN.
+ * Serves the OpenAPI document at `/openapi.json` and Swagger UI at `/docs`, which loads it from
+ * there; its assets come from the swagger-ui-express package rather than a CDN.
  */
-export function docsRouter(document: OpenApiDocument): Router {
+export function docsRouter(document: OpenApiDocument | Promise<OpenApiDocument>): Router {
   const router = Router();
-  router.get("/openapi.json", (_req, res) => {
-    res.json(document);
+  router.get("/openapi.json", async (_req, res) => {
+    res.json(await document);
   });
-  router.use("/docs", swaggerUi.serve, swaggerUi.setup(document));
+  router.use(
+    "/docs",
+    swaggerUi.serve,
+    swaggerUi.setup(undefined, { swaggerOptions: { url: "/openapi.json" } }),
+  );
   return router;
 }

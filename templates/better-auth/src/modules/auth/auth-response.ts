@@ -1,0 +1,98 @@
+import { STATUS_CODES } from "node:http";
+import { AppError, type FieldError, NotFoundError, ValidationError } from "../../core/errors.js";
+import { toProblem } from "../../core/problem.js";
+import type { Auth } from "./auth.js";
+
+/**
+ * Answers a request to /api/v1/auth/* with Better Auth, its errors turned into RFC 9457
+ * problems like every other error of the API. Successes and redirects pass through untouched,
+ * except the redirect of a failed OAuth callback to Better Auth's HTML error page
+ * (`/api/v1/auth/error?error=…`): that one, and the page itself, answer the problem instead.
+ */
+export async function authResponse(
+  auth: Pick<Auth, "handler" | "options">,
+  request: Request,
+  requestId: string,
+): Promise<Response> {
+  const errorPage = `${auth.options.basePath}/error`;
+  const url = new URL(request.url);
+  if (url.pathname === errorPage) return problemResponse(oauthError(url.searchParams), requestId);
+  const response = await auth.handler(request);
+  const location = response.headers.get("location");
+  if (location && response.status < 400) {
+    const target = new URL(location, url);
+    if (target.pathname !== errorPage) return response;
+    return problemResponse(oauthError(target.searchParams), requestId, response.headers);
+  }
+  if (response.status < 400) return response;
+  return problemResponse(await toAppError(request, response), requestId, response.headers);
+}
+
+function problemResponse(error: unknown, requestId: string, from?: Headers): Response {
+  const problem = toProblem(error, requestId);
+  // Better Auth's own headers stay, its cookies above all (an expired OAuth state, for one).
+  const headers = new Headers(from);
+  headers.delete("content-length");
+  headers.delete("location");
+  headers.set("content-type", "application/problem+json");
+  for (const [name, value] of Object.entries(problem.headers)) headers.set(name, value);
+  return new Response(JSON.stringify(problem.body), { status: problem.status, headers });
+}
+
+/** Statuses of the OAuth errors Better Auth and providers name in `?error=`; others are 400. */
+const OAUTH_ERROR_STATUS: Record<string, number> = {
+  oauth_provider_not_found: 404,
+  access_denied: 403,
+  signup_disabled: 403,
+  internal_server_error: 500,
+  state_generation_error: 500,
+};
+
+/** A failed sign-in with a provider, from its error code and description. */
+function oauthError(params: URLSearchParams): unknown {
+  const error = params.get("error") || "unknown";
+  const status = OAUTH_ERROR_STATUS[error] ?? 400;
+  if (status >= 500) return new Error(`OAuth sign-in failed: ${error}`);
+  const code = /^[A-Za-z0-9_-]{1,64}$/.test(error)
+    ? error.toUpperCase().replaceAll("-", "_")
+    : "OAUTH_ERROR";
+  const detail =
+    params.get("error_description")?.slice(0, 200) ||
+    `The sign-in with the provider failed (${error.slice(0, 64)}); start it again.`;
+  return new AppError(status, code, detail);
+}
+
+interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+}
+
+/** Better Auth answers errors as `{ code, message }` (unknown routes with an empty body). */
+async function toAppError(request: Request, response: Response): Promise<unknown> {
+  const { status } = response;
+  if (status >= 500) return new Error(`Better Auth answered ${status}`);
+  if (status === 404 && !response.headers.get("content-type")?.includes("json")) {
+    return new NotFoundError(
+      `No route matches ${request.method} ${new URL(request.url).pathname}.`,
+    );
+  }
+  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  const message =
+    typeof body.message === "string" && body.message !== "" ? body.message : undefined;
+  if (body.code === "VALIDATION_ERROR" && message) return new ValidationError(fieldErrors(message));
+  const code =
+    typeof body.code === "string" && body.code !== ""
+      ? body.code
+      : (STATUS_CODES[status] ?? "Error").toUpperCase().replaceAll(" ", "_");
+  return new AppError(status, code, message ?? "The request could not be completed.");
+}
+
+/** Better Auth's validation message, `[body.email] Invalid email; [body.password] …`, per field. */
+function fieldErrors(message: string): FieldError[] {
+  return message.split("; ").map((part) => {
+    const match = /^\[(?:body|query)\.?([^\]]*)\] (.*)$/.exec(part);
+    return match
+      ? { path: match[1] ?? "", message: match[2] ?? part }
+      : { path: "", message: part };
+  });
+}

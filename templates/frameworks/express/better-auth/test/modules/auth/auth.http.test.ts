@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../helpers/app.js";
+import { origin, password, signUp } from "../../helpers/auth.js";
+
+let testApp: TestApp;
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+});
+
+afterAll(() => testApp.close());
+
+const client = () => request.agent(testApp.server).set("Origin", origin);
+
+describe("email and password", () => {
+  it("signs up, signs out and signs in again, with an HttpOnly SameSite=Lax session cookie", async () => {
+    const email = `ada-${randomUUID()}@example.com`;
+    const agent = client();
+    const signedUp = await agent
+      .post("/api/v1/auth/sign-up/email")
+      .send({ name: "Ada", email, password })
+      .expect(200);
+    expect(signedUp.body.user).toMatchObject({ email, role: "user" });
+    expect(JSON.stringify(signedUp.body)).not.toContain(password);
+    const cookie = String(signedUp.headers["set-cookie"]);
+    expect(cookie).toMatch(/session_token=[^;]+;.*HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    await agent.get("/api/v1/users/me").expect(200);
+
+    await agent.post("/api/v1/auth/sign-out").expect(200);
+    await agent.get("/api/v1/users/me").expect(401);
+
+    await agent.post("/api/v1/auth/sign-in/email").send({ email, password }).expect(200);
+    const me = await agent.get("/api/v1/users/me").expect(200);
+    expect(Object.keys(me.body).sort()).toEqual(["createdAt", "email", "id", "role"]);
+  });
+
+  it("refuses a duplicate email and a short password as problems", async () => {
+    const { user } = await signUp(testApp.server);
+    const duplicate = await client()
+      .post("/api/v1/auth/sign-up/email")
+      .send({ name: "Again", email: user.email, password })
+      .expect(422);
+    expect(duplicate.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(duplicate.body).toMatchObject({ status: 422, code: expect.any(String) });
+    expect(duplicate.body.requestId).toBe(duplicate.headers["x-request-id"]);
+
+    const short = await client()
+      .post("/api/v1/auth/sign-up/email")
+      .send({ name: "Short", email: `short-${randomUUID()}@example.com`, password: "too short" })
+      .expect(400);
+    expect(short.body).toMatchObject({ status: 400, code: "PASSWORD_TOO_SHORT" });
+  });
+
+  it("gives the same answer for an unknown email and a wrong password", async () => {
+    const { user } = await signUp(testApp.server);
+    const wrong = await client()
+      .post("/api/v1/auth/sign-in/email")
+      .send({ email: user.email, password: "wrong password!!" })
+      .expect(401);
+    const unknown = await client()
+      .post("/api/v1/auth/sign-in/email")
+      .send({ email: `nobody-${randomUUID()}@example.com`, password: "wrong password!!" })
+      .expect(401);
+    expect({ ...wrong.body, requestId: "" }).toEqual({ ...unknown.body, requestId: "" });
+  });
+
+  it("answers invalid input with a 400 problem listing the fields", async () => {
+    const res = await client()
+      .post("/api/v1/auth/sign-in/email")
+      .send({ email: `ada-${randomUUID()}@example.com` })
+      .expect(400);
+    expect(res.body).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(res.body.errors).toEqual([{ path: "password", message: expect.any(String) }]);
+  });
+
+  it("answers an unknown auth route with a 404 problem", async () => {
+    const res = await client().get("/api/v1/auth/nope").expect(404);
+    expect(res.body).toMatchObject({ status: 404, code: "NOT_FOUND" });
+  });
+});
+
+describe("sessions", () => {
+  it("lists a user's sessions and revokes one at once", async () => {
+    const { user, client: first } = await signUp(testApp.server);
+    const second = client();
+    await second
+      .post("/api/v1/auth/sign-in/email")
+      .send({ email: user.email, password })
+      .expect(200);
+    await second.get("/api/v1/users/me").expect(200);
+
+    const current = await first.get("/api/v1/auth/get-session").expect(200);
+    const sessions = await first.get("/api/v1/auth/list-sessions").expect(200);
+    expect(sessions.body).toHaveLength(2);
+    const other = sessions.body.find(
+      (session: { token: string }) => session.token !== current.body.session.token,
+    );
+    await first.post("/api/v1/auth/revoke-session").send({ token: other.token }).expect(200);
+    await second.get("/api/v1/users/me").expect(401);
+    await first.get("/api/v1/users/me").expect(200);
+  });
+
+  it("refuses a cookie-carrying request from an untrusted origin (CSRF)", async () => {
+    const { client: signedIn } = await signUp(testApp.server);
+    const res = await signedIn
+      .post("/api/v1/auth/revoke-other-sessions")
+      .set("Origin", "https://evil.example")
+      .expect(403);
+    expect(res.body).toMatchObject({ status: 403, code: "INVALID_ORIGIN" });
+  });
+
+  it("lets a browser app on a CORS origin send its session cookie", async () => {
+    const app = "https://app.example.com";
+    const cors = await createTestApp({ CORS_ORIGINS: app }, { database: testApp.database });
+    try {
+      const preflight = await request(cors.server)
+        .options("/api/v1/auth/sign-in/email")
+        .set("Origin", app)
+        .set("Access-Control-Request-Method", "POST")
+        .expect(204);
+      expect(preflight.headers["access-control-allow-origin"]).toBe(app);
+      expect(preflight.headers["access-control-allow-credentials"]).toBe("true");
+      const browser = request.agent(cors.server).set("Origin", app);
+      await browser
+        .post("/api/v1/auth/sign-up/email")
+        .send({ name: "Spa", email: `spa-${randomUUID()}@example.com`, password })
+        .expect(200);
+      // The cookie-carrying request passes Better Auth's origin check too.
+      await browser.post("/api/v1/auth/sign-out").expect(200);
+    } finally {
+      await cors.close();
+    }
+  });
+});
+
+describe("OpenAPI", () => {
+  it("lists Better Auth's routes under /api/v1/auth, answering problems", async () => {
+    const { body } = await request(testApp.server).get("/openapi.json").expect(200);
+    const signIn = body.paths["/api/v1/auth/sign-in/email"].post;
+    expect(signIn.security).toEqual([]);
+    expect(Object.keys(signIn.responses)).toEqual(expect.arrayContaining(["400", "429"]));
+    expect(body.components.securitySchemes.cookieAuth).toMatchObject({ in: "cookie" });
+  });
+});

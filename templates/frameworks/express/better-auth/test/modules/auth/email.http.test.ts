@@ -1,0 +1,139 @@
+import { eq } from "drizzle-orm";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifications } from "../../../src/modules/auth/auth.table.js";
+import { users } from "../../../src/modules/users/users.table.js";
+import { createTestApp, type TestApp } from "../../helpers/app.js";
+import { origin, password, signUp } from "../../helpers/auth.js";
+import { linkIn, type SmtpCapture, startSmtpCapture } from "../../helpers/smtp.js";
+
+let smtp: SmtpCapture;
+let testApp: TestApp;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  testApp = await createTestApp(smtp.env);
+});
+
+afterAll(async () => {
+  await testApp?.close();
+  await smtp?.close();
+});
+
+const client = () => request.agent(testApp.server).set("Origin", origin);
+const resetPage = `${origin}/reset-password`;
+const newPassword = "a brand new passphrase";
+const pathOf = (url: URL | string) => {
+  const { pathname, search } = new URL(url, origin);
+  return `${pathname}${search}`;
+};
+
+function expectProblem(res: request.Response, status: number, code: string) {
+  expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, code, requestId: res.headers["x-request-id"] });
+}
+
+/** Asks for a reset of `email`'s password; the token is in the link the email carries. */
+async function requestReset(email: string) {
+  await client()
+    .post("/api/v1/auth/request-password-reset")
+    .send({ email, redirectTo: resetPage })
+    .expect(200);
+  const mail = await smtp.nextEmail(email, "Reset your password");
+  const link = linkIn(mail);
+  expect(link.origin).toBe(origin);
+  // The link checks the token and sends the browser to the app's page with it.
+  const opened = await client().get(pathOf(link)).expect(302);
+  const landing = new URL(opened.headers.location);
+  expect(`${landing.origin}${landing.pathname}`).toBe(resetPage);
+  const token = landing.searchParams.get("token");
+  if (!token) throw new Error(`No token in ${landing.href}`);
+  return { link, token };
+}
+
+async function signIn(email: string, withPassword: string) {
+  return client().post("/api/v1/auth/sign-in/email").send({ email, password: withPassword });
+}
+
+describe("password reset", () => {
+  it("resets the password through the emailed link, once, and ends the old sessions", async () => {
+    const { user, client: oldSession } = await signUp(testApp.server);
+    const { link, token } = await requestReset(user.email);
+
+    await client().post("/api/v1/auth/reset-password").send({ newPassword, token }).expect(200);
+    expect((await signIn(user.email, newPassword)).status).toBe(200);
+    expectProblem(await signIn(user.email, password), 401, "INVALID_EMAIL_OR_PASSWORD");
+    await oldSession.get("/api/v1/users/me").expect(401);
+
+    // The same link again: the token is spent.
+    const again = await client()
+      .post("/api/v1/auth/reset-password")
+      .send({ newPassword: "yet another passphrase", token });
+    expectProblem(again, 400, "INVALID_TOKEN");
+    const reopened = await client().get(pathOf(link)).expect(302);
+    expect(new URL(reopened.headers.location).searchParams.get("error")).toBe("INVALID_TOKEN");
+    expect((await signIn(user.email, newPassword)).status).toBe(200);
+  });
+
+  it("refuses an expired link and leaves the password as it was", async () => {
+    const { user } = await signUp(testApp.server);
+    const { token } = await requestReset(user.email);
+    const row = eq(verifications.identifier, `reset-password:${token}`);
+    const { db } = testApp.database;
+    await db
+      .update(verifications)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(row);
+    const [stored] = await db.select().from(verifications).where(row);
+    expect(stored?.expiresAt.getTime()).toBeLessThan(Date.now());
+
+    const res = await client().post("/api/v1/auth/reset-password").send({ newPassword, token });
+    expectProblem(res, 400, "INVALID_TOKEN");
+    expect((await signIn(user.email, password)).status).toBe(200);
+    expect((await signIn(user.email, newPassword)).status).toBe(401);
+  });
+
+  it("answers a token that was never issued with a 400 problem", async () => {
+    const res = await client()
+      .post("/api/v1/auth/reset-password")
+      .send({ newPassword, token: "not-a-real-token" });
+    expectProblem(res, 400, "INVALID_TOKEN");
+  });
+});
+
+describe("email verification", () => {
+  async function verificationLink(email: string) {
+    return linkIn(await smtp.nextEmail(email, "Verify your email address"));
+  }
+
+  async function isVerified(email: string) {
+    const [row] = await testApp.database.db.select().from(users).where(eq(users.email, email));
+    return row?.emailVerified;
+  }
+
+  it("sends a link at sign-up that verifies the address and signs in", async () => {
+    const { user } = await signUp(testApp.server);
+    expect(await isVerified(user.email)).toBe(false);
+    const link = await verificationLink(user.email);
+    expect(link.pathname).toBe("/api/v1/auth/verify-email");
+
+    const browser = client();
+    const res = await browser.get(pathOf(link)).expect(302);
+    expect(res.headers.location).toBe("/");
+    expect(await isVerified(user.email)).toBe(true);
+    const session = await browser.get("/api/v1/auth/get-session").expect(200);
+    expect(session.body.user).toMatchObject({ email: user.email, emailVerified: true });
+  });
+
+  it("refuses a tampered link: an error for the app's page, or a 401 problem, and no change", async () => {
+    const { user } = await signUp(testApp.server);
+    const link = await verificationLink(user.email);
+    link.searchParams.set("token", `${link.searchParams.get("token")}x`);
+
+    const res = await client().get(pathOf(link)).expect(302);
+    expect(res.headers.location).toBe("/?error=INVALID_TOKEN");
+    link.searchParams.delete("callbackURL");
+    expectProblem(await client().get(pathOf(link)), 401, "INVALID_TOKEN");
+    expect(await isVerified(user.email)).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
+import type { Auth } from "../modules/auth/auth.js";
+import { type AuthUser, sessionUser } from "../modules/auth/session.js";
+import type { Role } from "../modules/users/user.schemas.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Hook: requires a valid session cookie and sets `request.user`. */
+    authenticate: (request: FastifyRequest) => Promise<void>;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+  }
+}
+
+export interface AuthenticateOptions {
+  auth: Auth;
+}
+
+/** Decorates the app with `authenticate`; fastify-plugin makes it visible to every route plugin. */
+export const authenticate = fp<AuthenticateOptions>(
+  async (app, { auth }) => {
+    app.decorateRequest("user", null);
+    app.decorate("authenticate", async (request: FastifyRequest) => {
+      const user = await sessionUser(auth, fromNodeHeaders(request.headers));
+      if (!user) throw new UnauthorizedError();
+      request.user = user;
+    });
+  },
+  { name: "authenticate" },
+);
+
+/** Route hook, after `authenticate`: only users with this role may go on. */
+export function requireRole(role: Role) {
+  return async (request: FastifyRequest) => {
+    if (authUser(request).role !== role) throw new ForbiddenError();
+  };
+}
+
+/** The user set by `authenticate`, for handlers behind it. */
+export function authUser(request: FastifyRequest): AuthUser {
+  if (!request.user) throw new UnauthorizedError();
+  return request.user;
+}

@@ -1,0 +1,39 @@
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { Auth } from "./auth.js";
+import { authResponse } from "./auth-response.js";
+
+export interface AuthRoutesOptions {
+  auth: Auth;
+  /** Requests per client per window on every route here, counted together. */
+  rateLimitMax: number;
+}
+
+/**
+ * Better Auth's routes (sign-up, sign-in, sessions, OAuth, 2FA, email flows), answered by its
+ * handler and described in the OpenAPI document by `docs`. Fastify reads the body first, so
+ * its body limit and JSON errors apply here as on every route.
+ */
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
+  app,
+  { auth, rateLimitMax },
+) => {
+  // Runs before the global limiter, which then skips these requests: they count here only.
+  app.addHook("onRequest", app.rateLimit({ max: rateLimitMax }));
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/*",
+    schema: { hide: true },
+    handler: async (request) => authResponse(auth, toWebRequest(request), request.id),
+  });
+};
+
+/** The request as Better Auth reads it: a Web `Request`, with the body Fastify parsed. */
+function toWebRequest(request: FastifyRequest): Request {
+  return new Request(`${request.protocol}://${request.host}${request.url}`, {
+    method: request.method,
+    headers: fromNodeHeaders(request.headers),
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+  });
+}

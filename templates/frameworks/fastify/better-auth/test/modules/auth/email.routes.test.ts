@@ -1,0 +1,139 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifications } from "../../../src/modules/auth/auth.table.js";
+import { users } from "../../../src/modules/users/users.table.js";
+import { createTestApp, type TestApp } from "../../helpers/app.js";
+import { browser, expectProblem, origin, password, signUp } from "../../helpers/auth.js";
+import { linkIn, type SmtpCapture, startSmtpCapture } from "../../helpers/smtp.js";
+
+let smtp: SmtpCapture;
+let testApp: TestApp;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  testApp = await createTestApp(smtp.env);
+});
+
+afterAll(async () => {
+  await testApp?.close();
+  await smtp?.close();
+});
+
+const client = () => browser(testApp.app);
+const resetPage = `${origin}/reset-password`;
+const newPassword = "a brand new passphrase";
+const open = (url: URL) => client()({ method: "GET", url: `${url.pathname}${url.search}` });
+
+/** Asks for a reset of `email`'s password; the token is in the link the email carries. */
+async function requestReset(email: string) {
+  const asked = await client()({
+    method: "POST",
+    url: "/api/v1/auth/request-password-reset",
+    payload: { email, redirectTo: resetPage },
+  });
+  expect(asked.statusCode).toBe(200);
+  const link = linkIn(await smtp.nextEmail(email, "Reset your password"));
+  expect(link.origin).toBe(origin);
+  // The link checks the token and sends the browser to the app's page with it.
+  const opened = await open(link);
+  expect(opened.statusCode).toBe(302);
+  const landing = new URL(String(opened.headers.location));
+  expect(`${landing.origin}${landing.pathname}`).toBe(resetPage);
+  const token = landing.searchParams.get("token");
+  if (!token) throw new Error(`No token in ${landing.href}`);
+  return { link, token };
+}
+
+const signIn = (email: string, withPassword: string) =>
+  client()({
+    method: "POST",
+    url: "/api/v1/auth/sign-in/email",
+    payload: { email, password: withPassword },
+  });
+const resetPassword = (token: string, to = newPassword) =>
+  client()({
+    method: "POST",
+    url: "/api/v1/auth/reset-password",
+    payload: { newPassword: to, token },
+  });
+
+describe("password reset", () => {
+  it("resets the password through the emailed link, once, and ends the old sessions", async () => {
+    const { user, client: oldSession } = await signUp(testApp.app);
+    const { link, token } = await requestReset(user.email);
+
+    expect((await resetPassword(token)).statusCode).toBe(200);
+    expect((await signIn(user.email, newPassword)).statusCode).toBe(200);
+    expectProblem(await signIn(user.email, password), 401, "INVALID_EMAIL_OR_PASSWORD");
+    expect((await oldSession({ method: "GET", url: "/api/v1/users/me" })).statusCode).toBe(401);
+
+    // The same link again: the token is spent.
+    expectProblem(await resetPassword(token, "yet another passphrase"), 400, "INVALID_TOKEN");
+    const reopened = await open(link);
+    expect(reopened.statusCode).toBe(302);
+    const landing = new URL(String(reopened.headers.location));
+    expect(landing.searchParams.get("error")).toBe("INVALID_TOKEN");
+    expect((await signIn(user.email, newPassword)).statusCode).toBe(200);
+  });
+
+  it("refuses an expired link and leaves the password as it was", async () => {
+    const { user } = await signUp(testApp.app);
+    const { token } = await requestReset(user.email);
+    const row = eq(verifications.identifier, `reset-password:${token}`);
+    const { db } = testApp.database;
+    await db
+      .update(verifications)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(row);
+    const [stored] = await db.select().from(verifications).where(row);
+    expect(stored?.expiresAt.getTime()).toBeLessThan(Date.now());
+
+    expectProblem(await resetPassword(token), 400, "INVALID_TOKEN");
+    expect((await signIn(user.email, password)).statusCode).toBe(200);
+    expect((await signIn(user.email, newPassword)).statusCode).toBe(401);
+  });
+
+  it("answers a token that was never issued with a 400 problem", async () => {
+    expectProblem(await resetPassword("not-a-real-token"), 400, "INVALID_TOKEN");
+  });
+});
+
+describe("email verification", () => {
+  async function verificationLink(email: string) {
+    return linkIn(await smtp.nextEmail(email, "Verify your email address"));
+  }
+
+  async function isVerified(email: string) {
+    const [row] = await testApp.database.db.select().from(users).where(eq(users.email, email));
+    return row?.emailVerified;
+  }
+
+  it("sends a link at sign-up that verifies the address and signs in", async () => {
+    const { user } = await signUp(testApp.app);
+    expect(await isVerified(user.email)).toBe(false);
+    const link = await verificationLink(user.email);
+    expect(link.pathname).toBe("/api/v1/auth/verify-email");
+
+    const visitor = client();
+    const res = await visitor({ method: "GET", url: `${link.pathname}${link.search}` });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/");
+    expect(await isVerified(user.email)).toBe(true);
+    const session = await visitor({ method: "GET", url: "/api/v1/auth/get-session" });
+    expect(session.statusCode).toBe(200);
+    expect(session.json().user).toMatchObject({ email: user.email, emailVerified: true });
+  });
+
+  it("refuses a tampered link: an error for the app's page, or a 401 problem, and no change", async () => {
+    const { user } = await signUp(testApp.app);
+    const link = await verificationLink(user.email);
+    link.searchParams.set("token", `${link.searchParams.get("token")}x`);
+
+    const res = await open(link);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/?error=INVALID_TOKEN");
+    link.searchParams.delete("callbackURL");
+    expectProblem(await open(link), 401, "INVALID_TOKEN");
+    expect(await isVerified(user.email)).toBe(false);
+  });
+});

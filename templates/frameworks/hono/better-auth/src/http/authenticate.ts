@@ -1,0 +1,29 @@
+import { createMiddleware } from "hono/factory";
+import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
+import type { Auth } from "../modules/auth/auth.js";
+import { type AuthUser, sessionUser } from "../modules/auth/session.js";
+import type { Role } from "../modules/users/user.schemas.js";
+import type { AppEnv } from "./app-env.js";
+
+/** The context of routes behind `authenticate`: `c.var.user` is the signed-in user. */
+export interface AuthEnv extends AppEnv {
+  Variables: AppEnv["Variables"] & { user: AuthUser };
+}
+
+/** Requires a valid session cookie and sets `c.var.user`. */
+export function authenticate(auth: Auth) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const user = await sessionUser(auth, c.req.raw.headers);
+    if (!user) throw new UnauthorizedError();
+    c.set("user", user);
+    await next();
+  });
+}
+
+/** For routes behind `authenticate`: only users with `role` get through. */
+export function requireRole(role: Role) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    if (c.var.user.role !== role) throw new ForbiddenError();
+    await next();
+  });
+}

@@ -1,0 +1,26 @@
+import { All, Controller, Inject, Req, Res } from "@nestjs/common";
+import { ApiExcludeController } from "@nestjs/swagger";
+import { toNodeHandler } from "better-auth/node";
+import type { Request, Response } from "express";
+import type { Auth } from "./auth.js";
+import { AUTH } from "./auth.provider.js";
+import { authResponse } from "./auth-response.js";
+import { Public } from "./public.decorator.js";
+
+/**
+ * Better Auth's routes (sign-up, sign-in, sessions, OAuth, 2FA, email flows) under /api/v1/auth,
+ * behind the rate limiter like any other route. Better Auth reads the body JsonBodyMiddleware
+ * parsed, so the body limit and malformed-JSON answers are the API's own. `/openapi.json` lists
+ * these routes from Better Auth's own description of them (see openapi/document.ts).
+ */
+@ApiExcludeController()
+@Controller("auth")
+@Public()
+export class AuthController {
+  constructor(@Inject(AUTH) private readonly auth: Auth) {}
+
+  @All("*path")
+  handle(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return toNodeHandler((request) => authResponse(this.auth, request, String(req.id)))(req, res);
+  }
+}
