@@ -131,9 +131,9 @@ describe.each(GROWN)(
     });
 
     it.skipIf(!e2eRedisUrl || !full)('ran its tests of the shared limits against Redis', () => {
-      // With REDIS_URL set, the tests of the shared limits run rather than skip.
+      // With REDIS_URL set, the tests of the shared limits run rather than skip (a skipped one
+      // would show as `(2 tests | 1 skipped)`).
       expect(testOutput).toMatch(/shared-rate-limit\.test\.ts \(2 tests\)/);
-      expect(testOutput).not.toMatch(/skipped/);
     });
 
     it('has migrations in sync with the schema (db:generate finds nothing to do)', async () => {
