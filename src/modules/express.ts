@@ -10,7 +10,8 @@ export const express: ModuleDefinition = {
     label: 'Express 5',
     hint: 'the most widely used Node.js framework',
   },
-  templateFamilies: ['hand-wired'],
+  // Services built by hand; tests driven through supertest, as NestJS's are.
+  templateFamilies: ['hand-wired', 'supertest'],
   dependencies: [
     '@asteasolutions/zod-to-openapi',
     'express',

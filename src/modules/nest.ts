@@ -11,6 +11,8 @@ export const nest: ModuleDefinition = {
     label: 'NestJS',
     hint: 'modules, controllers, dependency injection',
   },
+  // Tests driven through supertest, as Express's are.
+  templateFamilies: ['supertest'],
   dependencies: [
     '@nestjs/core',
     '@nestjs/common',
