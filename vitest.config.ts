@@ -6,10 +6,13 @@ export default defineConfig({
       {
         test: {
           // Pure parts and in-process runs: seconds. No child processes here, so worker
-          // threads (cheaper to start than the default forked processes) will do.
+          // threads (cheaper to start than the default forked processes) will do, and the
+          // files of a worker share its modules: the templates are compiled once per worker,
+          // not once per file. Unit tests keep no module state and mock nothing.
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           pool: 'threads',
+          isolate: false,
         },
       },
       {

@@ -19,7 +19,7 @@ const pairsOf = (choices: Choices) =>
 
 describe('covering sets', () => {
   it.each([2, 3])(
-    'of strength %i hold every %i values valid projects have together',
+    'of strength %i hold every tuple of values valid projects have together',
     (strength) => {
       const set = coveringSet(strength);
       const needed = new Set(validCombinations().flatMap((c) => tuplesOf(c, strength)));
