@@ -7,6 +7,7 @@ import { describeContract } from './support/contract.js';
 import { databaseUnderTest } from './support/databases.js';
 import { expectProblem, request } from './support/http.js';
 import {
+  addToProject,
   childEnv,
   generateProject,
   runScript,
@@ -32,15 +33,7 @@ const USER_ROUTES: Record<string, [string, string]> = {
   ],
 };
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/create-backend.js');
-
-async function add(dir: string, ...args: string[]) {
-  return execa('node', [BIN, 'add', ...args], {
-    cwd: dir,
-    env: childEnv({ CI: 'true' }),
-    stdin: 'ignore',
-  });
-}
+const add = (dir: string, ...args: string[]) => addToProject(dir, args);
 
 const INVOICE_FIELDS =
   'title:string,amount:number,paid:boolean,dueAt:date,status:enum(draft|sent|paid),note:text?';
@@ -247,57 +240,3 @@ describe.each(GROWN)(
     }
   },
 );
-
-/**
- * `add resource` on every other framework: a resource with every field type (each framework's
- * starting with a different type, which its generated tests change and send invalid) must leave
- * the project passing its own lint, typecheck and tests, with migrations in sync.
- */
-const RESOURCES: Record<string, { name: string; fields: string }> = {
-  fastify: {
-    name: 'invoice',
-    fields:
-      'status:enum(draft|sent|paid),title:string,note:text?,amount:number,count:integer,paid:boolean,dueAt:date?',
-  },
-  hono: {
-    name: 'line-item',
-    fields:
-      'shippedAt:date,label:string,note:text?,price:number?,quantity:integer,gift:boolean,kind:enum(physical|digital)?',
-  },
-  nest: {
-    name: 'reminder',
-    fields:
-      'done:boolean,title:string,body:text,weight:number,rank:integer?,at:date,level:enum(low|high)',
-  },
-};
-const frameworks = Object.keys(RESOURCES).filter(
-  (name) =>
-    (!process.env.E2E_FRAMEWORK || process.env.E2E_FRAMEWORK === name) &&
-    (!process.env.E2E_DATABASE || process.env.E2E_DATABASE === 'postgres'),
-);
-
-describe.each(frameworks)('add resource to a %s project', (framework) => {
-  let dir: string;
-  const resource = RESOURCES[framework] as { name: string; fields: string };
-
-  beforeAll(async () => {
-    dir = await generateProject(`resource-${framework}`, {
-      framework: framework as 'fastify' | 'hono' | 'nest',
-      database: 'postgres',
-      auth: 'jwt',
-      cache: 'none',
-      deploy: 'none',
-      ci: 'none',
-      observability: 'none',
-    });
-    await add(dir, 'resource', resource.name, '--fields', resource.fields);
-  });
-
-  it('passes its own lint, typecheck and tests, the new resource’s included', async () => {
-    await runScript(dir, 'lint');
-    await runScript(dir, 'typecheck');
-    const output = await runScript(dir, 'test');
-    expect(output).toMatch(new RegExp(`test/modules/${resource.name}s/`));
-    expect(await runScript(dir, 'db:generate')).toMatch(/No schema changes/i);
-  });
-});

@@ -10,6 +10,7 @@ import { describeContract } from './support/contract.js';
 import { databaseUnderTest } from './support/databases.js';
 import { describeObservability } from './support/observability.js';
 import {
+  addToProject,
   generateProject,
   type Runtime,
   run,
@@ -19,6 +20,7 @@ import {
   SUITE_RUNTIME,
   startServer,
 } from './support/project.js';
+import { describeServerFaults } from './support/server-faults.js';
 import { e2eRedisUrl } from './support/servers.js';
 import { satisfiesNode, Toolchains } from './support/toolchains.js';
 
@@ -47,6 +49,34 @@ const CONTRACT_ENV = {
   RATE_LIMIT_MAX: '300',
   AUTH_RATE_LIMIT_MAX: '40',
   LOG_LEVEL: 'info',
+};
+
+/**
+ * What each row with a database grows through `add resource` before its checks: a resource with
+ * every field type, each framework's starting with a different type (which its generated tests
+ * change and send invalid), so every framework and database proves the generator.
+ */
+const RESOURCES: Record<string, { name: string; fields: string }> = {
+  express: {
+    name: 'invoice',
+    fields:
+      'title:string,amount:number,paid:boolean,dueAt:date,status:enum(draft|sent|paid),note:text?,count:integer',
+  },
+  fastify: {
+    name: 'invoice',
+    fields:
+      'status:enum(draft|sent|paid),title:string,note:text?,amount:number,count:integer,paid:boolean,dueAt:date?',
+  },
+  hono: {
+    name: 'line-item',
+    fields:
+      'shippedAt:date,label:string,note:text?,price:number?,quantity:integer,gift:boolean,kind:enum(physical|digital)?',
+  },
+  nest: {
+    name: 'reminder',
+    fields:
+      'done:boolean,title:string,body:text,weight:number,rank:integer?,at:date,level:enum(low|high)',
+  },
 };
 
 const runnable = matrix.filter(({ name, choices }) =>
@@ -93,6 +123,18 @@ describe.each(runnable)(
       });
     }
 
+    const resource = features.database ? RESOURCES[choices.framework] : undefined;
+    if (resource) {
+      it(`grows a resource with every field type (add resource ${resource.name})`, async () => {
+        const added = await addToProject(
+          dir,
+          ['resource', resource.name, '--fields', resource.fields],
+          runtime,
+        );
+        expect(added.stdout).toContain(resource.name);
+      });
+    }
+
     // What CI and the Dockerfile run: an install that must not change the lockfile. npm's own
     // round trip needs no proof here; pnpm's, Yarn's and Bun's lockfiles are the ones to check.
     if (toolchain.pm !== 'npm') {
@@ -108,7 +150,8 @@ describe.each(runnable)(
     it('passes its own lint, typecheck, tests and build', async () => {
       await runScript(dir, 'lint', {}, { runtime });
       await runScript(dir, 'typecheck', {}, { runtime });
-      await runScript(dir, 'test', { ...databaseEnv, ...redisEnv }, { runtime });
+      const tested = await runScript(dir, 'test', { ...databaseEnv, ...redisEnv }, { runtime });
+      if (resource) expect(tested).toContain(`test/modules/${resource.name}s/`);
       await runScript(dir, 'build', {}, { runtime });
       expect(await readdir(path.join(dir, 'dist'))).toContain('server.js');
     });
@@ -145,6 +188,14 @@ describe.each(runnable)(
       }
 
       describeContract(() => server, features);
+
+      // Last: the server stops the way an orchestrator stops it.
+      it('shuts down cleanly on SIGTERM', async () => {
+        // Caught at once: a connection reset while stopping must not surface as an unhandled rejection.
+        const inflight = fetch(`${server.url}/health`).catch(() => undefined);
+        expect(await server.stop('SIGTERM')).toBe(0);
+        expect((await inflight)?.status ?? 200).toBe(200);
+      });
     });
 
     if (features.redis) {
@@ -191,15 +242,6 @@ describe.each(runnable)(
       });
     }
 
-    it('shuts down cleanly on SIGTERM', async () => {
-      const server = await startServer(dir, databaseEnv, runtime);
-      // Caught at once: a connection reset while stopping must not surface as an unhandled rejection.
-      const inflight = fetch(`${server.url}/health`).catch(() => undefined);
-      const code = await server.stop('SIGTERM');
-      expect(code).toBe(0);
-      expect((await inflight)?.status ?? 200).toBe(200);
-    });
-
     it('refuses to start on invalid configuration, naming each variable but no value', async () => {
       const secretLooking = 'short-secret-value';
       const secret = features.auth === 'better-auth' ? 'BETTER_AUTH_SECRET' : 'JWT_SECRET';
@@ -221,6 +263,11 @@ describe.each(runnable)(
       expect(output).not.toContain(secretLooking);
       expect(output).not.toMatch(/\bat .+:\d+:\d+/);
     });
+
+    // One row per framework (SQLite's, the lightest database) puts its server under faults.
+    if (choices.database === 'sqlite') {
+      describeServerFaults(() => ({ dir, runtime, env: databaseEnv }), features, name);
+    }
 
     if (choices.observability === 'otel') {
       describeObservability(() => ({ dir, runtime, env: databaseEnv }), choices);

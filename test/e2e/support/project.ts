@@ -57,6 +57,15 @@ export async function generateProject(
   return path.join(parent, name);
 }
 
+/** Run the built CLI's `add` in a project, as its user would, with the project's toolchain. */
+export function addToProject(dir: string, args: string[], runtime: Runtime = SUITE_RUNTIME) {
+  return execa('node', [BIN, 'add', ...args], {
+    cwd: dir,
+    env: runtimeEnv(runtime, { CI: 'true' }),
+    stdin: 'ignore',
+  });
+}
+
 /** Run a command in the project; the output is kept for the failure message. */
 export async function run(
   dir: string,
