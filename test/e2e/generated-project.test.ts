@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validCombinations } from '../../src/commands/list.js';
@@ -155,6 +155,20 @@ describe.each(runnable)(
       await runScript(dir, 'build', {}, { runtime });
       expect(await readdir(path.join(dir, 'dist'))).toContain('server.js');
     });
+
+    if (choices.database === 'postgres') {
+      it('starts its next test run from the migrated embedded database the first one kept', async () => {
+        const folder = path.join(dir, 'node_modules/.cache/pglite');
+        const [copy, ...others] = await readdir(folder);
+        expect(others).toEqual([]);
+        expect(copy).toMatch(/^[0-9a-f]{16}\.tar\.gz$/);
+        const { mtimeMs } = await stat(path.join(folder, String(copy)));
+        const vitest = ['node_modules/vitest/vitest.mjs', 'run', 'test/modules/todos'];
+        await run(dir, 'node', vitest, {}, { runtime });
+        // Loaded, not made again: a run that had to create its database saves a new copy.
+        expect((await stat(path.join(folder, String(copy)))).mtimeMs).toBe(mtimeMs);
+      });
+    }
 
     if (features.database) {
       it('has migrations in sync with the schema (db:generate finds nothing to do)', async () => {

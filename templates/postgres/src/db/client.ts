@@ -46,7 +46,11 @@ export async function connectDatabase(url: string, logger: Logger): Promise<Data
   }
   const dataDir = url === "memory:" ? undefined : url.slice("pglite:".length);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  return embeddedConnection(await PGlite.create(dataDir));
+}
+
+/** A connection to an embedded PGlite database that is already open. */
+export function embeddedConnection(client: PGlite): DatabaseConnection {
   const db = drizzlePglite({ client });
   return connection(
     db,
