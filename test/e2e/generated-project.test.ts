@@ -157,17 +157,24 @@ describe.each(runnable)(
     });
 
     if (choices.database === 'postgres') {
-      it('starts its next test run from the migrated embedded database the first one kept', async () => {
-        const folder = path.join(dir, 'node_modules/.cache/pglite');
-        const [copy, ...others] = await readdir(folder);
-        expect(others).toEqual([]);
-        expect(copy).toMatch(/^[0-9a-f]{16}\.tar\.gz$/);
-        const { mtimeMs } = await stat(path.join(folder, String(copy)));
-        const vitest = ['node_modules/vitest/vitest.mjs', 'run', 'test/modules/todos'];
-        await run(dir, 'node', vitest, {}, { runtime });
-        // Loaded, not made again: a run that had to create its database saves a new copy.
-        expect((await stat(path.join(folder, String(copy)))).mtimeMs).toBe(mtimeMs);
+      const copies = path.join('node_modules', '.cache', 'pglite');
+      it('keeps a migrated copy of the embedded database its tests ran on', async () => {
+        expect(await readdir(path.join(dir, copies))).toEqual([
+          expect.stringMatching(/^[0-9a-f]{16}\.tar\.gz$/),
+        ]);
       });
+
+      // Where the copy is kept depends on the package manager, how it is loaded does not: once.
+      if (toolchain.pm === 'npm') {
+        it('starts its next test run from that copy', async () => {
+          const [copy = ''] = await readdir(path.join(dir, copies));
+          const { mtimeMs } = await stat(path.join(dir, copies, copy));
+          const vitest = ['node_modules/vitest/vitest.mjs', 'run', 'test/modules/todos'];
+          await run(dir, 'node', vitest, {}, { runtime });
+          // Loaded, not made again: a run that had to create its database saves a new copy.
+          expect((await stat(path.join(dir, copies, copy))).mtimeMs).toBe(mtimeMs);
+        });
+      }
     }
 
     if (features.database) {

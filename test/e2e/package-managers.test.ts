@@ -46,7 +46,8 @@ async function run(toolchain: Toolchain, cwd: string, command: string, args: str
 
 /** `<pm> start`, until GET /health answers; stopped with its whole process group. */
 async function start(toolchain: Toolchain, dir: string) {
-  const port = String(20000 + Math.floor(Math.random() * 20000));
+  // Below Linux's ephemeral range (32768 and up), which outgoing connections take ports from.
+  const port = String(20000 + Math.floor(Math.random() * 12000));
   const { command, args } = scriptCommand(toolchain.pm, 'start');
   const child: ChildProcess = spawn(command, args, {
     cwd: dir,

@@ -208,16 +208,18 @@ async function lintOpenApi(
     await writeFile(path.join(dir, '.spectral.yaml'), 'extends: ["spectral:oas"]\n');
     const env = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
     const options = { cwd: dir, env, reject: false, all: true } as const;
-    const redocly = await execa(
-      BIN('redocly'),
-      ['lint', '--extends', 'recommended', '--format', 'stylish', 'openapi.json'],
-      options,
-    );
-    const spectral = await execa(
-      BIN('spectral'),
-      ['lint', 'openapi.json', '--ruleset', '.spectral.yaml', '--fail-severity', 'error'],
-      options,
-    );
+    const [redocly, spectral] = await Promise.all([
+      execa(
+        BIN('redocly'),
+        ['lint', '--extends', 'recommended', '--format', 'stylish', 'openapi.json'],
+        options,
+      ),
+      execa(
+        BIN('spectral'),
+        ['lint', 'openapi.json', '--ruleset', '.spectral.yaml', '--fail-severity', 'error'],
+        options,
+      ),
+    ]);
     return {
       redocly: redocly.exitCode ?? 1,
       spectral: spectral.exitCode ?? 1,

@@ -122,7 +122,8 @@ export async function startServer(
   env: Record<string, string>,
   runtime: Runtime = SUITE_RUNTIME,
 ): Promise<Server> {
-  const port = String(20000 + Math.floor(Math.random() * 20000));
+  // Below Linux's ephemeral range (32768 and up), which outgoing connections take ports from.
+  const port = String(20000 + Math.floor(Math.random() * 12000));
   const child = spawn('node', startArgs(dir), {
     cwd: dir,
     env: runtimeEnv(runtime, { PORT: port, HOST: '127.0.0.1', ...env }),
