@@ -16,8 +16,9 @@ export function toJson<T>(value: T): Json<T> {
   if (value instanceof Date) return value.toISOString() as Json<T>;
   if (Array.isArray(value)) return value.map(toJson) as Json<T>;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).map(([key, item]) => [key, toJson(item)]);
-    return Object.fromEntries(entries) as Json<T>;
+    const json: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) json[key] = toJson(item);
+    return json as Json<T>;
   }
   return value as Json<T>;
 }
