@@ -24,14 +24,18 @@
 // It prints median req/s, p99 latency and each server's own CPU time per request (Linux /proc),
 // the steadier figure on a shared machine. The databases and projects are removed at the end.
 // DURATION (s, default 10), CONNECTIONS (50), ROUNDS (3) and TODOS (30) tune the run.
+// PROFILE=<dir> adds one more run of each server under `node --cpu-prof` (on the list, not
+// counted in the figures), keeps the profiles in <dir> and prints where their time went by
+// package and by function (scripts/cpu-profile.js), so the two can be compared.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual, parseEnv } from 'node:util';
 import autocannon from 'autocannon';
+import { printSummary } from './cpu-profile.js';
 
 const postgresUrl = process.env.BENCH_POSTGRES_URL || process.env.E2E_POSTGRES_URL;
 if (!postgresUrl) {
@@ -50,6 +54,7 @@ const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const rounds = Number(process.env.ROUNDS ?? 3);
 const todoCount = Number(process.env.TODOS ?? 30);
+const profileDir = process.env.PROFILE ? path.resolve(process.env.PROFILE) : undefined;
 const target = 0.7;
 const listPath = '/api/v1/todos?limit=20';
 const servers = { bare: 'bare/bare.js', generated: 'dist/server.js' };
@@ -71,11 +76,12 @@ const pinned =
   availableParallelism() >= 2 &&
   spawnSync('taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
 
-async function start(cwd, script, env) {
-  const port = 40000 + Math.floor(Math.random() * 10000);
+async function start(cwd, script, env, nodeArgs = []) {
+  // Below Linux's ephemeral range (32768 and up), where the load generator's own sockets live.
+  const port = 20000 + Math.floor(Math.random() * 12000);
   const [command, args] = pinned
-    ? ['taskset', ['-c', '1', process.execPath, script]]
-    : [process.execPath, [script]];
+    ? ['taskset', ['-c', '1', process.execPath, ...nodeArgs, script]]
+    : [process.execPath, [...nodeArgs, script]];
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -305,6 +311,9 @@ async function benchDatabase(framework, dir, env) {
       runs[name].push(await measure(dir, script, env, token));
     }
   }
+  if (profileDir) {
+    for (const name of ['bare', 'generated']) await profile(framework, name, dir, env, token);
+  }
   return Object.fromEntries(
     Object.entries(runs).map(([name, results]) => [
       name,
@@ -314,6 +323,29 @@ async function benchDatabase(framework, dir, env) {
       },
     ]),
   );
+}
+
+/** One more loaded run of a server, under the profiler; prints its summary. */
+async function profile(framework, name, dir, env, token) {
+  const out = path.join(profileDir, framework, name);
+  mkdirSync(out, { recursive: true });
+  const server = await start(dir, servers[name], env, ['--cpu-prof', `--cpu-prof-dir=${out}`]);
+  try {
+    await load(server, listPath, { authorization: `Bearer ${token}` });
+  } finally {
+    // The profile is written when the process exits on its own: SIGTERM, then the drain.
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  // Named after the time it was written: the last is this run's.
+  const file = readdirSync(out)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort()
+    .at(-1);
+  if (!file) throw new Error(`no CPU profile was written in ${out}`);
+  console.log(`\n${framework}: the ${name} server on the list, profiled (${path.join(out, file)})`);
+  printSummary(path.join(out, file));
 }
 
 // --- The report. ---
