@@ -35,7 +35,11 @@ export default defineConfig({
           // Each file installs and boots generated projects: minutes, not milliseconds.
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          // Two files at a time, each on projects, databases, ports and Redis keys of its own:
+          // one's installs and servers' waits leave the CPU to the other. After the unit and
+          // integration files (a project with its own number of workers needs its own group).
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
