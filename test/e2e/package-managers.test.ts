@@ -25,7 +25,9 @@ const name = (row: PackageManagerRow) =>
 
 let toolchains: Toolchains;
 beforeAll(() => {
-  toolchains = new Toolchains(path.join(inject('e2eRoot'), 'toolchains'));
+  // A folder of its own: generated-project.test.ts may fetch the same toolchains at the same
+  // time in the other worker.
+  toolchains = new Toolchains(path.join(inject('e2eRoot'), 'toolchains-package-managers'));
 });
 
 /** Run a command of the project's toolchain; the output is kept for the failure message. */
