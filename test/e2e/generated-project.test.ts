@@ -84,20 +84,19 @@ const runnable = matrix.filter(({ name, choices }) =>
 );
 
 // The API reference page is the framework's: a browser opens it once per framework.
-const browsed = new Set(
-  ['express', 'fastify', 'hono', 'nest'].map(
-    (framework) => runnable.find(({ choices }) => choices.framework === framework)?.name,
-  ),
-);
+const browsed = firstRowOfEachFramework(() => true);
 
 // Sharing rate limits through Redis is the framework's code: its first row with Redis proves it.
-const sharedLimits = new Set(
-  ['express', 'fastify', 'hono', 'nest'].map(
+const sharedLimits = firstRowOfEachFramework((choices) => choices.cache === 'redis');
+
+/** The names of the first runnable row of each framework that `where` accepts. */
+function firstRowOfEachFramework(where: (choices: Combination['choices']) => boolean): Set<string> {
+  const names = ['express', 'fastify', 'hono', 'nest'].map(
     (framework) =>
-      runnable.find(({ choices }) => choices.framework === framework && choices.cache === 'redis')
-        ?.name,
-  ),
-);
+      runnable.find(({ choices }) => choices.framework === framework && where(choices))?.name,
+  );
+  return new Set(names.filter((name) => name !== undefined));
+}
 
 describe.each(runnable)(
   'generated $name with $toolchain.pm on Node.js $toolchain.node',
