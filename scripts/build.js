@@ -1,13 +1,32 @@
 // Bundles the CLI and its runtime packages into dist/ so `npx create-backend` installs one small
 // package with no dependencies. Code used only by some commands (prompts, templates, process
 // runner) is split into chunks loaded on demand, keeping start-up fast.
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build, transform } from 'esbuild';
-import Handlebars from 'handlebars';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { precompileForBundle } from './precompile.js';
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+// commander requires node:child_process when it loads, for executable subcommands (a program
+// run as `<name>-<command>`), which this CLI has none of; loading it and the modules it pulls in
+// (net, dgram, …) costs a scaffold several milliseconds. It is required at the first spawn now.
+const lazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(eager)) {
+        throw new Error(`${args.path}: commander no longer loads child_process as expected`);
+      }
+      const lazy =
+        "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 const result = await build({
   entryPoints: { cli: 'src/cli.ts' },
@@ -27,15 +46,21 @@ const result = await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 });
 
-// Compiling the templates was most of a scaffold's time: precompile them, keyed by a hash of
-// their text (src/plan/precompiled.ts; same options). A template edited after the build has
-// another hash and is compiled when it is used, so a stale build is slower, never wrong. They
-// are kept as JSON strings, so that a run turns into functions only the templates it renders,
-// in one file per module folder (templateGroup in src/plan/precompiled.ts, the same rule), so
-// that it reads and parses only those of the modules it uses.
-const options = { noEscape: true, strict: true };
+// The package carries its templates in dist/, as the code that renders them expects them:
+// every file of templates/, one JSON file per module folder (templateGroup in
+// src/plan/precompiled.ts, the same rule), so that a run reads and parses only those of the
+// modules it renders, lists no directory, and compiles no template (each `.hbs` is precompiled
+// with the same options, see scripts/precompile.js; kept as a JSON string, so that a run turns into functions only the
+// templates it renders). From source (src/, the tests), templates/ is read and compiled.
+const options = {
+  noEscape: true,
+  strict: true,
+  knownHelpers: { eq: true, or: true, hasPartial: true, imports: true },
+  knownHelpersOnly: true,
+};
 const templateGroup = (file) => {
   const parts = file.split('/');
   return parts.slice(0, parts[0] === 'frameworks' ? 3 : 1).join('/');
@@ -43,26 +68,30 @@ const templateGroup = (file) => {
 const templates = new URL('../templates/', import.meta.url);
 const groups = new Map();
 let count = 0;
-for (const file of (await readdir(templates, { recursive: true })).sort()) {
-  if (!file.endsWith('.hbs')) continue;
+const entries = (await readdir(templates, { recursive: true, withFileTypes: true }))
+  .filter((entry) => entry.isFile())
+  .map((entry) => path.relative(fileURLToPath(templates), path.join(entry.parentPath, entry.name)))
+  .map((file) => file.split(path.sep).join('/'))
+  .sort();
+for (const file of entries) {
   const content = await readFile(new URL(file, templates), 'utf8');
-  const key = createHash('sha256').update(content).digest('base64url');
-  const source = Handlebars.precompile(content, { ...options });
-  // Minified as the right-hand side of an assignment, which esbuild keeps.
-  const minified = await transform(`spec=${source}`, { minify: true });
-  const group = templateGroup(file.split(path.sep).join('/'));
-  if (!groups.has(group)) groups.set(group, {});
-  groups.get(group)[key] = minified.code.replace(/^spec=/, '').replace(/;\s*$/, '');
-  count++;
+  const bundled = { path: file, content };
+  if (file.endsWith('.hbs')) {
+    bundled.precompiled = await precompileForBundle(content, options);
+    count++;
+  }
+  const group = templateGroup(file);
+  if (!groups.has(group)) groups.set(group, []);
+  groups.get(group).push(bundled);
 }
 let bytes = Object.values(result.metafile.outputs).reduce((sum, out) => sum + out.bytes, 0);
-for (const [group, precompiled] of groups) {
+for (const [group, files] of groups) {
   const out = new URL(`../dist/templates/${group}.json`, import.meta.url);
-  const json = JSON.stringify({ options, templates: precompiled });
+  const json = JSON.stringify({ options, files });
   await mkdir(new URL('.', out), { recursive: true });
   await writeFile(out, json);
   bytes += Buffer.byteLength(json);
 }
 console.log(
-  `dist/: ${(bytes / 1024).toFixed(0)} kB (${count} templates precompiled in ${groups.size} files)`,
+  `dist/: ${(bytes / 1024).toFixed(0)} kB (${entries.length} template files in ${groups.size} module folders, ${count} precompiled)`,
 );

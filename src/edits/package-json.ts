@@ -1,3 +1,4 @@
+import { compareText } from '../collate.js';
 import { editJson } from './json.js';
 
 type Json = Record<string, unknown>;
@@ -52,5 +53,5 @@ export function mergePackageJson(content: string, before: Json, after: Json): st
 }
 
 function sortKeys(section: Section): Section {
-  return Object.fromEntries(Object.entries(section).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(section).sort(([a], [b]) => compareText(a, b)));
 }

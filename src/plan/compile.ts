@@ -3,7 +3,8 @@ import { COMPILE_OPTIONS } from './precompiled.js';
 
 /**
  * Handlebars' precompiled form of a template (the source of an object of functions), as the
- * build writes it. Only templates edited since the build, and runs from source, need this.
+ * build writes it (less its size trimming, see scripts/precompile.js). Only runs from source
+ * need this: the build bundles every template precompiled.
  */
 export function precompileTemplate(content: string): string {
   // Handlebars adds its defaults to the options object it is given.

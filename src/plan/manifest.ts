@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareText } from '../collate.js';
 import type { Choices, PackageManager } from '../options/schema.js';
 import type { ResourceRecord } from '../resources/resource.js';
 
@@ -35,7 +36,7 @@ export function buildManifest(
   files: readonly { path: string; content: string }[],
 ): Manifest {
   const hashes = [...files]
-    .sort((a, b) => a.path.localeCompare(b.path))
+    .sort((a, b) => compareText(a.path, b.path))
     .map((file) => [file.path, hashContent(file.content)] as const);
   return { ...project, modules: [...modules], files: Object.fromEntries(hashes) };
 }

@@ -1,4 +1,5 @@
 import { PACKAGE_NAME } from '../cli-name.js';
+import { compareText } from '../collate.js';
 import { cleanInstallCommand, runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
 import { planMigrations } from '../migrations/migrations.js';
@@ -229,7 +230,7 @@ export function planProject(
         content,
         ...(fromProject.has(path) ? { fromProject: true } : {}),
       }))
-      .sort((a, b) => a.path.localeCompare(b.path)),
+      .sort((a, b) => compareText(a.path, b.path)),
   };
 }
 

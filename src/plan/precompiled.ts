@@ -1,21 +1,22 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * The options every template is compiled with. scripts/build.js precompiles `templates/**.hbs`
- * with the same options into dist/templates/; a build whose options differ is not used.
+ * with the same options into dist/templates/; a build whose options differ is compiled again.
+ * Every helper is known (the ones `createRenderer` registers), so a template calling another
+ * fails to compile rather than when it is rendered.
  */
-export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
-
-/** The key of a template among the precompiled ones: a hash of its text. */
-export function templateKey(content: string): string {
-  return createHash('sha256').update(content).digest('base64url');
-}
+export const COMPILE_OPTIONS = {
+  noEscape: true,
+  strict: true,
+  knownHelpers: { eq: true, or: true, hasPartial: true, imports: true },
+  knownHelpersOnly: true,
+} as const;
 
 /**
  * The module folder a layer (or a template's path under `templates/`) belongs to:
  * `templates/<module>/` or `templates/frameworks/<framework>/<module>/`, its database
- * sublayers included. The build writes the precompiled templates one file per module folder,
+ * sublayers included. The build writes the templates one file per module folder,
  * `dist/templates/<group>.json`, so a run parses only those of the modules it renders.
  * scripts/build.js groups them by this same rule.
  */
@@ -24,33 +25,47 @@ export function templateGroup(layer: string): string {
   return parts.slice(0, parts[0] === 'frameworks' ? 3 : 1).join('/');
 }
 
-const loaded = new Map<string, ReadonlyMap<string, string>>();
-
-/**
- * The templates of a module folder the build precompiled, by key, as Handlebars' `precompile`
- * writes them (the source of an object of functions); empty when running from source. A
- * template edited since the build has another key, and is compiled when it is rendered.
- */
-export function precompiledTemplates(group: string): ReadonlyMap<string, string> {
-  let templates = loaded.get(group);
-  if (!templates) {
-    templates = load(group);
-    loaded.set(group, templates);
-  }
-  return templates;
+/** A file of `templates/` as the build bundled it. */
+export interface BundledFile {
+  /** Its path under `templates/`, POSIX separators. */
+  path: string;
+  content: string;
+  /** For a `.hbs` file: Handlebars' precompiled form (see `compileTemplates`). */
+  precompiled?: string;
 }
 
-function load(group: string): ReadonlyMap<string, string> {
-  // Next to the bundle in dist/; src/ has no such directory, and a folder without templates
-  // has no file.
+// Next to the bundle in dist/. src/ has no such directory: from source, templates/ is read.
+const BUNDLE = new URL('./templates/', import.meta.url);
+let bundled: boolean | undefined;
+const groups = new Map<string, readonly BundledFile[]>();
+
+/**
+ * The files of a module folder as the build bundled them, sorted by path: the package's
+ * templates are in dist/, read one module folder at a time, with no directory to list and no
+ * template to compile. Undefined when running from source (and in tests of other roots).
+ */
+export function bundledTemplates(group: string): readonly BundledFile[] | undefined {
+  bundled ??= existsSync(BUNDLE);
+  if (!bundled) return undefined;
+  let files = groups.get(group);
+  if (!files) {
+    files = load(group);
+    groups.set(group, files);
+  }
+  return files;
+}
+
+function load(group: string): readonly BundledFile[] {
   let text: string;
   try {
-    text = readFileSync(new URL(`./templates/${group}.json`, import.meta.url), 'utf8');
+    text = readFileSync(new URL(`${group}.json`, BUNDLE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    // A module folder without templates has no file.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const { options, templates } = JSON.parse(text);
-  if (JSON.stringify(options) !== JSON.stringify(COMPILE_OPTIONS)) return new Map();
-  return new Map(Object.entries(templates as Record<string, string>));
+  const { options, files } = JSON.parse(text) as { options: unknown; files: BundledFile[] };
+  if (JSON.stringify(options) === JSON.stringify(COMPILE_OPTIONS)) return files;
+  // Compiled with other options: the texts still serve, compiled when they are used.
+  return files.map(({ path, content }) => ({ path, content }));
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MODULES } from '../modules/registry.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { precompiledTemplates, templateGroup, templateKey } from './precompiled.js';
+import { type BundledFile, bundledTemplates, templateGroup } from './precompiled.js';
 
 /** A file under `templates/`, path relative to its layer, POSIX separators. */
 export interface TemplateFile {
@@ -16,7 +16,8 @@ export interface TemplateFile {
  * Read the layers (directories under the templates root) that exist, in the order given.
  * A missing layer is simply skipped: a module need not have templates for every framework.
  * A layer's top-level directories named in `sublayers` (one per database) are layers of their
- * own, read only when asked for.
+ * own, read only when asked for. From the build, the templates are those it bundled (see
+ * `bundledTemplates`); from source, `root` is read.
  */
 export async function readLayers(
   layers: readonly string[],
@@ -24,27 +25,24 @@ export async function readLayers(
   sublayers: ReadonlySet<string> = dialectDirectories(),
 ): Promise<Map<string, TemplateFile[]>> {
   const compiled = await Promise.all(
-    layers.map((layer) =>
-      compileTemplates(readLayer(path.join(root, layer), sublayers), templateGroup(layer)).catch(
-        (error: Error) => {
-          throw new Error(`templates/${layer}/${error.message}`);
-        },
-      ),
-    ),
+    layers.map((layer) => {
+      const bundled = root === TEMPLATES_DIR ? bundledTemplates(templateGroup(layer)) : undefined;
+      const files = bundled
+        ? bundledLayer(bundled, layer, sublayers)
+        : readLayer(path.join(root, layer), sublayers);
+      return compileTemplates(files).catch((error: Error) => {
+        throw new Error(`templates/${layer}/${error.message}`);
+      });
+    }),
   );
   return new Map(layers.map((layer, i) => [layer, compiled[i] ?? []]));
 }
 
 /**
- * Give each `.hbs` file its precompiled form: the build's, when the module folder `group` (see
- * `templateGroup`) has one for this exact content, or compiled now (Handlebars' compiler is
- * loaded only then).
+ * Give each `.hbs` file its precompiled form: the build's, or compiled now (Handlebars'
+ * compiler is loaded only then: when running from source).
  */
-export async function compileTemplates(
-  files: readonly TemplateFile[],
-  group?: string,
-): Promise<TemplateFile[]> {
-  const precompiled = group === undefined ? new Map<string, string>() : precompiledTemplates(group);
+export async function compileTemplates(files: readonly TemplateFile[]): Promise<TemplateFile[]> {
   let compiler: typeof import('./compile.js') | undefined;
   const result: TemplateFile[] = [];
   for (const file of files) {
@@ -52,16 +50,34 @@ export async function compileTemplates(
       result.push(file);
       continue;
     }
-    let source = precompiled.get(templateKey(file.content));
-    if (source === undefined) {
-      compiler ??= await import('./compile.js');
-      try {
-        source = compiler.precompileTemplate(file.content);
-      } catch (error) {
-        throw new Error(`${file.path}: ${(error as Error).message}`);
-      }
+    compiler ??= await import('./compile.js');
+    try {
+      result.push({ ...file, precompiled: compiler.precompileTemplate(file.content) });
+    } catch (error) {
+      throw new Error(`${file.path}: ${(error as Error).message}`);
     }
-    result.push({ ...file, precompiled: source });
+  }
+  return result;
+}
+
+/** The files of `layer` among its module folder's bundled ones, as `readLayer` lists a layer. */
+function bundledLayer(
+  files: readonly BundledFile[],
+  layer: string,
+  sublayers: ReadonlySet<string>,
+): TemplateFile[] {
+  const prefix = `${layer}/`;
+  const result: TemplateFile[] = [];
+  for (const { path: file, content, precompiled } of files) {
+    if (!file.startsWith(prefix)) continue;
+    const relative = file.slice(prefix.length);
+    const slash = relative.indexOf('/');
+    if (slash !== -1 && sublayers.has(relative.slice(0, slash))) continue;
+    result.push(
+      precompiled === undefined
+        ? { path: relative, content }
+        : { path: relative, content, precompiled },
+    );
   }
   return result;
 }

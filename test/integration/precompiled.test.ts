@@ -1,10 +1,10 @@
-import { cp, readdir, readFile, symlink } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { Choices } from '../../src/options/schema.js';
 import { planProject, templateLayers } from '../../src/plan/plan.js';
-import { templateGroup, templateKey } from '../../src/plan/precompiled.js';
+import { type BundledFile, templateGroup } from '../../src/plan/precompiled.js';
 import { readLayers } from '../../src/plan/template-source.js';
 import { CLI_VERSION } from '../../src/version.js';
 import { tempDir } from '../support/context.js';
@@ -13,40 +13,43 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/create-backend.js');
 const posix = (file: string) => file.split(path.sep).join('/');
 
-describe('templates precompiled by the build', () => {
-  it('cover every template, each in the file of its module folder', async () => {
+describe('templates bundled by the build', () => {
+  it('carry every file of templates/, in the file of its module folder, `.hbs` precompiled', async () => {
     const dir = path.join(ROOT, 'templates');
-    const files = (await readdir(dir, { recursive: true }))
-      .filter((f) => f.endsWith('.hbs'))
-      .map(posix);
-    expect(files.length).toBeGreaterThan(50);
-    const groups = new Map<string, Record<string, string>>();
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => posix(path.relative(dir, path.join(entry.parentPath, entry.name))));
+    expect(files.filter((file) => file.endsWith('.hbs')).length).toBeGreaterThan(50);
+    const groups = new Map<string, Map<string, BundledFile>>();
     for (const file of files) {
       const group = templateGroup(file);
       if (!groups.has(group)) {
         const json = await readFile(path.join(ROOT, 'dist/templates', `${group}.json`), 'utf8');
-        groups.set(group, JSON.parse(json).templates);
+        const bundled: BundledFile[] = JSON.parse(json).files;
+        groups.set(group, new Map(bundled.map((entry) => [entry.path, entry])));
       }
-      const content = await readFile(path.join(dir, file), 'utf8');
-      expect(groups.get(group)?.[templateKey(content)], file).toBeTypeOf('string');
+      const bundled = groups.get(group)?.get(file);
+      expect(bundled?.content, file).toBe(await readFile(path.join(dir, file), 'utf8'));
+      expect(bundled?.precompiled, file).toBeTypeOf(file.endsWith('.hbs') ? 'string' : 'undefined');
     }
-    // Nothing else: a run reads only the folders of the modules it renders.
+    // Nothing else: no file templates/ lacks, no folder of its own.
+    const bundledCount = [...groups.values()].reduce((sum, group) => sum + group.size, 0);
+    expect(bundledCount).toBe(files.length);
     const written = (await readdir(path.join(ROOT, 'dist/templates'), { recursive: true }))
       .filter((f) => f.endsWith('.json'))
       .map((f) => posix(f).replace(/\.json$/, ''));
     expect(written.sort()).toEqual([...groups.keys()].sort());
   });
 
-  it("leave Handlebars' compiler unloaded when no template changed since the build", async () => {
-    // A copy of the package without the compiler's chunk: a template compiled at run time
-    // fails to load it.
+  it("create every framework's project without templates/ or Handlebars' compiler", async () => {
+    // A copy of the package with neither templates/ nor the compiler's chunk: a template read
+    // from disk, or compiled at run time, fails to load.
     const copy = await tempDir();
     await cp(path.join(ROOT, 'bin'), path.join(copy, 'bin'), { recursive: true });
     await cp(path.join(ROOT, 'dist'), path.join(copy, 'dist'), {
       recursive: true,
       filter: (source) => !path.basename(source).startsWith('compile-'),
     });
-    await symlink(path.join(ROOT, 'templates'), path.join(copy, 'templates'));
     const cwd = await tempDir();
     for (const framework of ['express', 'fastify', 'hono', 'nest']) {
       const args = [framework, '--framework', framework, '--yes', '--no-install', '--no-git'];
@@ -64,6 +67,24 @@ describe('templates precompiled by the build', () => {
       auth: 'jwt',
       cache: 'redis',
       deploy: 'docker',
+      ci: 'github',
+      observability: 'none',
+    },
+    {
+      framework: 'express',
+      database: 'sqlite',
+      auth: 'better-auth',
+      cache: 'none',
+      deploy: 'kubernetes',
+      ci: 'gitlab',
+      observability: 'otel',
+    },
+    {
+      framework: 'fastify',
+      database: 'mysql',
+      auth: 'jwt',
+      cache: 'redis',
+      deploy: 'fly',
       ci: 'github',
       observability: 'none',
     },
