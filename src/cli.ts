@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import type * as z from 'zod/mini';
 import { COMMAND_NAME, NPM_CREATE_COMMAND, RUN_COMMAND } from './cli-name.js';
@@ -177,6 +176,8 @@ export async function main(
     const prompter = interactive
       ? await (await import('./ui/prompter.js')).createClackPrompter()
       : undefined;
+    // Loaded by the commands that need it, not by --version, --help or list.
+    const { randomBytes } = await import('node:crypto');
     return {
       cwd: environment.cwd,
       env: environment.env,
