@@ -10,8 +10,9 @@ export const express: ModuleDefinition = {
     label: 'Express 5',
     hint: 'the most widely used Node.js framework',
   },
-  // Services built by hand; tests driven through supertest, as NestJS's are.
-  templateFamilies: ['hand-wired', 'supertest'],
+  // Services built by hand; Express's request pipeline (body parsing, supertest in tests),
+  // shared with NestJS on @nestjs/platform-express.
+  templateFamilies: ['hand-wired', 'platform-express'],
   dependencies: [
     '@asteasolutions/zod-to-openapi',
     'express',

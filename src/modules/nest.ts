@@ -11,8 +11,8 @@ export const nest: ModuleDefinition = {
     label: 'NestJS',
     hint: 'modules, controllers, dependency injection',
   },
-  // Tests driven through supertest, as Express's are.
-  templateFamilies: ['supertest'],
+  // On @nestjs/platform-express: Express's body parsing and errors, supertest in tests.
+  templateFamilies: ['platform-express'],
   dependencies: [
     '@nestjs/core',
     '@nestjs/common',

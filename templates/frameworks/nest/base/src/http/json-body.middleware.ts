@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { Config } from "../config/env.js";
 import { AppError } from "../core/errors.js";
 import { CONFIG } from "../dependencies.module.js";
+import { fromHttpError } from "./http-errors.js";
 
 /**
  * Parses JSON bodies up to BODY_LIMIT, after the request logger (Nest's own parser runs before
@@ -23,7 +24,7 @@ export class JsonBodyMiddleware implements NestMiddleware {
         new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body must be application/json."),
       );
     } else {
-      this.parse(req, res, (error?: unknown) => next(error && fromBodyParser(error)));
+      this.parse(req, res, (error?: unknown) => next(error && fromHttpError(error)));
     }
   }
 }
@@ -32,19 +33,4 @@ function hasBody(req: Request): boolean {
   return (
     req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"]) > 0
   );
-}
-
-/** `express.json()` reports client mistakes as http-errors with a `type` and a 4xx status. */
-function fromBodyParser(error: unknown): unknown {
-  const { type, status } = error as { type?: unknown; status?: unknown };
-  if (type === "entity.parse.failed") {
-    return new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
-  }
-  if (type === "entity.too.large") {
-    return new AppError(413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
-  }
-  if (typeof type === "string" && typeof status === "number" && status < 500) {
-    return new AppError(status, "BAD_REQUEST", "The request body could not be read.");
-  }
-  return error;
 }
