@@ -282,6 +282,18 @@ function describeHostileInput(call: Call, features: Features): void {
       expectProblem(await post('{"title":"x"}', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
+    it('rejects JSON declared in a charset other than UTF-8 with a 415 problem', async () => {
+      for (const charset of ['latin1', 'utf-16', 'windows-1252']) {
+        const reply = await post('{"title":""}', `application/json; charset=${charset}`);
+        expectProblem(reply, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      }
+      // UTF-8, however it is written, is read: this body is then invalid rather than refused.
+      for (const charset of ['utf-8', 'UTF-8', '"utf-8"']) {
+        const reply = await post('{"title":""}', `application/json; charset=${charset}`);
+        expectProblem(reply, 400, 'VALIDATION_FAILED');
+      }
+    });
+
     it('rejects a body over the limit with a 413 problem', async () => {
       const reply = await post(JSON.stringify({ title: 'x'.repeat(200_000) }));
       expectProblem(reply, 413, 'PAYLOAD_TOO_LARGE');

@@ -2,13 +2,15 @@ import { Inject, Injectable, type NestMiddleware } from "@nestjs/common";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Config } from "../config/env.js";
 import { AppError } from "../core/errors.js";
+import { isJsonInOtherCharset, UnsupportedCharsetError } from "../core/json-charset.js";
 import { CONFIG } from "../dependencies.module.js";
 import { fromHttpError } from "./http-errors.js";
 
 /**
  * Parses JSON bodies up to BODY_LIMIT, after the request logger (Nest's own parser runs before
  * it, so its failures would go unlogged). Any JSON value is parsed, so `[]` or `42` reaches
- * validation and is rejected there like any other invalid body; a body of another type is a 415.
+ * validation and is rejected there like any other invalid body; a body of another type, or JSON
+ * in another charset than UTF-8, is a 415.
  */
 @Injectable()
 export class JsonBodyMiddleware implements NestMiddleware {
@@ -23,6 +25,8 @@ export class JsonBodyMiddleware implements NestMiddleware {
       next(
         new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body must be application/json."),
       );
+    } else if (isJsonInOtherCharset(req.headers["content-type"])) {
+      next(new UnsupportedCharsetError());
     } else {
       this.parse(req, res, (error?: unknown) => next(error && fromHttpError(error)));
     }
