@@ -52,9 +52,10 @@ const result = await build({
 // The package carries its templates in dist/, as the code that renders them expects them:
 // every file of templates/, one JSON file per module folder (templateGroup in
 // src/plan/precompiled.ts, the same rule), so that a run reads and parses only those of the
-// modules it renders, lists no directory, and compiles no template (each `.hbs` is precompiled
-// with the same options, see scripts/precompile.js; kept as a JSON string, so that a run turns into functions only the
-// templates it renders). From source (src/, the tests), templates/ is read and compiled.
+// modules it renders, lists no directory, and compiles no template. Each `.hbs` is precompiled
+// with COMPILE_OPTIONS' options (scripts/precompile.js) and kept as a JSON string, so that a
+// run turns into functions only the templates it renders. From source (src/, the tests),
+// templates/ is read and compiled.
 const options = {
   noEscape: true,
   strict: true,

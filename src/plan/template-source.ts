@@ -68,16 +68,12 @@ function bundledLayer(
 ): TemplateFile[] {
   const prefix = `${layer}/`;
   const result: TemplateFile[] = [];
-  for (const { path: file, content, precompiled } of files) {
-    if (!file.startsWith(prefix)) continue;
-    const relative = file.slice(prefix.length);
+  for (const file of files) {
+    if (!file.path.startsWith(prefix)) continue;
+    const relative = file.path.slice(prefix.length);
     const slash = relative.indexOf('/');
     if (slash !== -1 && sublayers.has(relative.slice(0, slash))) continue;
-    result.push(
-      precompiled === undefined
-        ? { path: relative, content }
-        : { path: relative, content, precompiled },
-    );
+    result.push({ ...file, path: relative });
   }
   return result;
 }
