@@ -54,6 +54,42 @@ function isKnownFrom(text: string, start: number): boolean {
   return true;
 }
 
+/**
+ * `items` in the order of `compareText` over `textOf(item)`. A sort compares each item several
+ * times, so each text's key is computed once: for printable ASCII, the primary weights, then
+ * the letters' case (small before capital), which order as plain strings the way `compareText`
+ * orders their texts; texts with anything else are compared by `compareText`.
+ */
+export function sortByText<T>(items: Iterable<T>, textOf: (item: T) => string): T[] {
+  const keyed = Array.from(items, (item) => {
+    const text = textOf(item);
+    return { item, text, key: sortKey(text) };
+  });
+  keyed.sort((a, b) => {
+    if (a.key === undefined || b.key === undefined) return compareText(a.text, b.text);
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  });
+  return keyed.map(({ item }) => item);
+}
+
+/**
+ * The weights of `text`'s characters, a separator below every weight (so that a text sorts
+ * before the longer ones it starts), then its characters with the larger code first (`a`
+ * before `A`); undefined when a character has no weight in the table.
+ */
+function sortKey(text: string): string | undefined {
+  let weights = '';
+  let cases = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const weight = weightOf(code);
+    if (weight === 0) return undefined;
+    weights += String.fromCharCode(weight);
+    cases += String.fromCharCode(0x7f - code);
+  }
+  return `${weights}\u0000${cases}`;
+}
+
 function icuCompare(a: string, b: string): number {
   collator ??= new Intl.Collator('en');
   return collator.compare(a, b);

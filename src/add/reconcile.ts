@@ -1,4 +1,4 @@
-import { compareText } from '../collate.js';
+import { sortByText } from '../collate.js';
 import { appendEnvVars } from '../edits/env-file.js';
 import { mergePackageJson } from '../edits/package-json.js';
 import { mergeText } from '../edits/three-way.js';
@@ -131,7 +131,7 @@ function withEarlierHashes(content: string | undefined, previous: Manifest): str
   if (content === undefined) return undefined;
   const next = JSON.parse(content) as Manifest;
   const files = Object.fromEntries(
-    Object.entries({ ...previous.files, ...next.files }).sort(([a], [b]) => compareText(a, b)),
+    sortByText(Object.entries({ ...previous.files, ...next.files }), ([path]) => path),
   );
   return `${JSON.stringify({ ...next, files }, null, 2)}\n`;
 }

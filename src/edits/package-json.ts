@@ -1,4 +1,4 @@
-import { compareText } from '../collate.js';
+import { sortByText } from '../collate.js';
 import { editJson } from './json.js';
 
 type Json = Record<string, unknown>;
@@ -53,5 +53,5 @@ export function mergePackageJson(content: string, before: Json, after: Json): st
 }
 
 function sortKeys(section: Section): Section {
-  return Object.fromEntries(Object.entries(section).sort(([a], [b]) => compareText(a, b)));
+  return Object.fromEntries(sortByText(Object.entries(section), ([name]) => name));
 }

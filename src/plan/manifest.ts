@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compareText } from '../collate.js';
+import { sortByText } from '../collate.js';
 import type { Choices, PackageManager } from '../options/schema.js';
 import type { ResourceRecord } from '../resources/resource.js';
 
@@ -35,8 +35,8 @@ export function buildManifest(
   modules: readonly string[],
   files: readonly { path: string; content: string }[],
 ): Manifest {
-  const hashes = [...files]
-    .sort((a, b) => compareText(a.path, b.path))
-    .map((file) => [file.path, hashContent(file.content)] as const);
+  const hashes = sortByText(files, (file) => file.path).map(
+    (file) => [file.path, hashContent(file.content)] as const,
+  );
   return { ...project, modules: [...modules], files: Object.fromEntries(hashes) };
 }

@@ -1,4 +1,4 @@
-import { compareText } from '../collate.js';
+import { sortByText } from '../collate.js';
 import type { ModuleDefinition } from '../modules/types.js';
 import type { Choices, PackageManager } from '../options/schema.js';
 import { type DependencyName, NARROWER_NODE_ENGINES, NODE_ENGINES, VERSIONS } from '../versions.js';
@@ -31,7 +31,7 @@ const BRINGS_SCARF: ReadonlySet<string> = new Set([
 /** Pinned versions for a list of packages, sorted by name as npm writes them. */
 export function pinned(names: readonly DependencyName[]): Record<string, string> {
   return Object.fromEntries(
-    [...new Set(names)].sort(compareText).map((name) => [name, VERSIONS[name]] as const),
+    sortByText(new Set(names), (name) => name).map((name) => [name, VERSIONS[name]] as const),
   );
 }
 

@@ -1,5 +1,5 @@
 import { PACKAGE_NAME } from '../cli-name.js';
-import { compareText } from '../collate.js';
+import { sortByText } from '../collate.js';
 import { cleanInstallCommand, runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
 import { planMigrations } from '../migrations/migrations.js';
@@ -224,13 +224,14 @@ export function planProject(
   return {
     spec,
     modules: manifest.modules,
-    files: [...files]
-      .map(([path, content]) => ({
+    files: sortByText(
+      [...files].map(([path, content]) => ({
         path,
         content,
         ...(fromProject.has(path) ? { fromProject: true } : {}),
-      }))
-      .sort((a, b) => compareText(a.path, b.path)),
+      })),
+      (file) => file.path,
+    ),
   };
 }
 

@@ -31,11 +31,10 @@ export function resolveInside(root: string, relativePath: string): string {
   return target;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** Whether a string holds a C0 control character or DEL (no file name should). */
 export function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
+  return CONTROL_CHARACTER.test(value);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareText } from '../../src/collate.js';
+import { compareText, sortByText } from '../../src/collate.js';
 
 const icu = new Intl.Collator('en');
 
@@ -77,5 +77,40 @@ describe('compareText', () => {
     expect([...paths].sort(compareText)).toEqual([...paths].sort((a, b) => icu.compare(a, b)));
     // Not code-unit order: capitals and punctuation move.
     expect([...paths].sort(compareText)).not.toEqual([...paths].sort());
+  });
+});
+
+describe('sortByText', () => {
+  it.each([
+    ['printable ASCII', ASCII, 4],
+    ['paths and package names', 'abcABC019-_./@', 5],
+    ['ASCII with other characters', [...ASCII, ...OTHER], 6],
+  ] as const)('sorts %s as compareText orders them, keeping the items', (_, alphabet, seed) => {
+    const next = random(seed);
+    for (let round = 0; round < 200; round++) {
+      // Pairs of near-equal strings, so that case and prefixes decide as often as letters do.
+      const texts = Array.from({ length: 20 }, () => pair(next, alphabet)).flat();
+      const items = texts.map((text, index) => ({ text, index }));
+      const sorted = sortByText(items, (item) => item.text);
+      for (let i = 1; i < sorted.length; i++) {
+        const [a, b] = [sorted[i - 1]?.text as string, sorted[i]?.text as string];
+        if (compareText(a, b) > 0)
+          expect({ a, b, sorted: 'after' }).toEqual({ a, b, sorted: 'before' });
+      }
+      expect(sorted.map((item) => item.index).sort((x, y) => x - y)).toEqual(
+        items.map((item) => item.index),
+      );
+    }
+  });
+
+  it('reads each text once, however many comparisons the sort makes', () => {
+    const read: string[] = [];
+    const names = ['zod', 'Hono', 'hono', '@types/node', 'pino-http', 'pino', 'é'];
+    const sorted = sortByText(names, (name) => {
+      read.push(name);
+      return name;
+    });
+    expect(read).toEqual(names);
+    expect(sorted).toEqual([...names].sort((a, b) => icu.compare(a, b)));
   });
 });

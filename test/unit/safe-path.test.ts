@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
-import { assertProjectPath, resolveInside } from '../../src/project/safe-path.js';
+import {
+  assertProjectPath,
+  hasControlCharacter,
+  resolveInside,
+} from '../../src/project/safe-path.js';
 
 describe('project paths', () => {
   it.each(['src/app.ts', '.gitignore', 'drizzle/meta/_journal.json', 'a..b/c'])(
@@ -20,6 +24,9 @@ describe('project paths', () => {
     'a//b',
     '',
     'bad\nname',
+    'nul\u0000',
+    'unit\u001fseparator',
+    'del\u007f',
     '..',
   ])('refuses %j', (file) => {
     expect(() => assertProjectPath(file)).toThrow(CliError);
@@ -28,5 +35,14 @@ describe('project paths', () => {
   it('resolves inside the root and never to the root itself', () => {
     expect(resolveInside('/tmp/p', 'src/a.ts')).toBe(path.resolve('/tmp/p/src/a.ts'));
     expect(() => resolveInside('/tmp/p', '.')).toThrow(CliError);
+  });
+
+  it('finds C0 control characters and DEL, and nothing printable', () => {
+    const codes = Array.from({ length: 0x100 }, (_, code) => code);
+    expect(codes.filter((code) => hasControlCharacter(`a${String.fromCharCode(code)}b`))).toEqual([
+      ...codes.slice(0, 0x20),
+      0x7f,
+    ]);
+    expect(hasControlCharacter('src/é/😀.ts')).toBe(false);
   });
 });
