@@ -56,38 +56,44 @@ function isKnownFrom(text: string, start: number): boolean {
 
 /**
  * `items` in the order of `compareText` over `textOf(item)`. A sort compares each item several
- * times, so each text's key is computed once: for printable ASCII, the primary weights, then
- * the letters' case (small before capital), which order as plain strings the way `compareText`
- * orders their texts; texts with anything else are compared by `compareText`.
+ * times, so each text's primary key is computed once (`primaryKey`); texts whose keys are equal
+ * differ only in letter case, where the small letter comes first. Texts with anything but
+ * printable ASCII are compared by `compareText`.
  */
 export function sortByText<T>(items: Iterable<T>, textOf: (item: T) => string): T[] {
   const keyed = Array.from(items, (item) => {
     const text = textOf(item);
-    return { item, text, key: sortKey(text) };
+    return { item, text, key: primaryKey(text) };
   });
   keyed.sort((a, b) => {
     if (a.key === undefined || b.key === undefined) return compareText(a.text, b.text);
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+    return a.text === b.text ? 0 : a.text > b.text ? -1 : 1;
   });
   return keyed.map(({ item }) => item);
 }
 
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+const PUNCTUATION = /[^0-9a-z]/g;
+
+/** Punctuation and symbols by primary weight, as characters below the digits. */
+const PUNCTUATION_KEYS = new Map(
+  [...ORDER.slice(0, ORDER.indexOf('0'))].map((character, index) => [
+    character,
+    String.fromCharCode(index + 1),
+  ]),
+);
+
 /**
- * The weights of `text`'s characters, a separator below every weight (so that a text sorts
- * before the longer ones it starts), then its characters with the larger code first (`a`
- * before `A`); undefined when a character has no weight in the table.
+ * A string that orders as the primary weights of `text` do, for printable ASCII: small letters
+ * and digits stand for themselves, punctuation for characters below the digits. Undefined for
+ * any other text.
  */
-function sortKey(text: string): string | undefined {
-  let weights = '';
-  let cases = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const weight = weightOf(code);
-    if (weight === 0) return undefined;
-    weights += String.fromCharCode(weight);
-    cases += String.fromCharCode(0x7f - code);
-  }
-  return `${weights}\u0000${cases}`;
+function primaryKey(text: string): string | undefined {
+  if (!PRINTABLE_ASCII.test(text)) return undefined;
+  return text
+    .toLowerCase()
+    .replace(PUNCTUATION, (character) => PUNCTUATION_KEYS.get(character) as string);
 }
 
 function icuCompare(a: string, b: string): number {

@@ -23,9 +23,11 @@ export function assertProjectPath(relativePath: string): string {
 
 /** Resolve a project-relative path against the root, refusing anything that lands outside it. */
 export function resolveInside(root: string, relativePath: string): string {
-  const target = path.resolve(root, assertProjectPath(relativePath));
-  const fromRoot = path.relative(root, target);
-  if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
+  const base = path.resolve(root);
+  const target = path.resolve(base, assertProjectPath(relativePath));
+  // Below the root itself: the root with a separator starts the path (`/` ends in one already).
+  const inside = base.endsWith(path.sep) ? base : base + path.sep;
+  if (target.length <= inside.length || !target.startsWith(inside)) {
     throw new CliError(`Refusing to write "${relativePath}": it is not a path inside the project.`);
   }
   return target;

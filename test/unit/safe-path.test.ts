@@ -35,6 +35,14 @@ describe('project paths', () => {
   it('resolves inside the root and never to the root itself', () => {
     expect(resolveInside('/tmp/p', 'src/a.ts')).toBe(path.resolve('/tmp/p/src/a.ts'));
     expect(() => resolveInside('/tmp/p', '.')).toThrow(CliError);
+    expect(() => resolveInside('/tmp/p/', '.')).toThrow(CliError);
+  });
+
+  it('takes the root as given: relative, with a trailing separator, or the file system root', () => {
+    expect(resolveInside('/tmp/p/', 'src/a.ts')).toBe(path.resolve('/tmp/p/src/a.ts'));
+    expect(resolveInside('p', 'a.ts')).toBe(path.resolve('p/a.ts'));
+    expect(resolveInside('/', 'a.ts')).toBe(path.resolve('/a.ts'));
+    expect(() => resolveInside('/', '.')).toThrow(CliError);
   });
 
   it('finds C0 control characters and DEL, and nothing printable', () => {
