@@ -134,7 +134,6 @@ const ENV: readonly EnvVar[] = [
     description:
       'Key that signs session cookies and encrypts 2FA secrets, 32+ characters; required in production',
     schema: 'z.string().min(32, "must be at least 32 characters")',
-    example: 'change-me-to-32-random-bytes-base64url',
     secretBytes: 32,
   },
   {

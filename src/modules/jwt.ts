@@ -92,7 +92,6 @@ export const jwt: ModuleDefinition = {
       name: 'JWT_SECRET',
       description: 'HMAC key for access tokens, 32+ characters; required in production',
       schema: 'z.string().min(32, "must be at least 32 characters")',
-      example: 'change-me-to-48-random-bytes-base64url',
       secretBytes: 48,
     },
     {

@@ -11,7 +11,7 @@ export type EnvValue = string | ((projectName: string) => string);
  * An environment variable a module brings. This one declaration makes its line of the
  * generated `src/config/env.ts` and its entries in `.env.example` and `.env`.
  */
-export interface EnvVar {
+interface EnvVarBase {
   name: string;
   description: string;
   /**
@@ -22,20 +22,34 @@ export interface EnvVar {
   schema?: EnvValue;
   /** What the schema needs imported into `env.ts`: module path (from src/config) → names. */
   imports?: Readonly<Record<string, readonly string[]>>;
-  /** The value shown in `.env.example`. */
-  example: EnvValue;
-  /** The value written to `.env` at creation; defaults to `example`. */
-  value?: EnvValue;
-  /**
-   * A secret: required in production, a fresh random value of this many bytes (base64url)
-   * outside it and in `.env`, so nobody has to invent one and no default can leak.
-   */
-  secretBytes?: number;
   /** What production demands beyond the schema: a value matching `pattern`, else `problem`. */
   production?: { pattern: string; problem: string };
   /** Only for projects with these choices; by default whenever the module applies. */
   when?: (choices: Choices) => boolean;
 }
+
+/** A setting: documented in `.env.example` with an example value. */
+interface SettingVar extends EnvVarBase {
+  /** The value shown in `.env.example`. */
+  example: EnvValue;
+  /** The value written to `.env` at creation; defaults to `example`. */
+  value?: EnvValue;
+  secretBytes?: undefined;
+}
+
+/**
+ * A secret: required in production, a fresh random value of `secretBytes` bytes (base64url)
+ * outside it and in `.env`, so nobody has to invent one and no default can leak. It has no
+ * example: `.env.example` leaves it empty and says how to generate one, so a copied example
+ * file cannot put a placeholder in production.
+ */
+interface SecretVar extends EnvVarBase {
+  secretBytes: number;
+  example?: undefined;
+  value?: undefined;
+}
+
+export type EnvVar = SettingVar | SecretVar;
 
 /** A pure, idempotent change to a file another module brings (running it twice changes nothing). */
 export interface FileEdit {

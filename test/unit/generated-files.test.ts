@@ -72,6 +72,40 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     expect(names(fileOf(project, '.env'))).toEqual(names(fileOf(project, '.env.example')));
     expect(fileOf(project, '.gitignore')).toMatch(/^\.env$/m);
   });
+
+  it('documents in the README the variables .env.example has, and no others', () => {
+    const readme = fileOf(project, 'README.md') ?? '';
+    const table = readme.slice(readme.indexOf('| variable | default | meaning |'));
+    const rows = table.slice(0, table.search(/\n(?!\|)/));
+    const inTable = [...rows.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) =>
+      [...(m[1] as string).matchAll(/`([A-Z0-9_]+)`/g)].map((n) => n[1] as string),
+    );
+    const example = [...(fileOf(project, '.env.example') ?? '').matchAll(/^([A-Z0-9_]+)=/gm)].map(
+      (m) => m[1] as string,
+    );
+    expect(inTable.filter((name) => !example.includes(name))).toEqual([]);
+    expect(example.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('leaves secrets empty in .env.example, saying how to make one, and fills them in .env', () => {
+    const secrets = [
+      ...(choices.auth === 'jwt' ? ['JWT_SECRET'] : []),
+      ...(choices.auth === 'better-auth' ? ['BETTER_AUTH_SECRET'] : []),
+      ...(choices.database === 'postgres' && choices.deploy === 'docker'
+        ? ['POSTGRES_PASSWORD']
+        : []),
+    ];
+    const example = fileOf(project, '.env.example') ?? '';
+    const env = fileOf(project, '.env') ?? '';
+    for (const name of secrets) {
+      expect(example, name).toMatch(
+        new RegExp(`^# Generate one: node -e ".*randomBytes\\(\\d+\\).*"\\n${name}=\\n`, 'm'),
+      );
+      expect(env, name).toMatch(new RegExp(`^${name}=[A-Za-z0-9_-]{32,}$`, 'm'));
+    }
+    // No placeholder a copied example would carry into production.
+    expect(example).not.toMatch(/change-?me/i);
+  });
 });
 
 describe.each(

@@ -41,7 +41,6 @@ export const postgres: ModuleDefinition = {
     {
       name: 'POSTGRES_PASSWORD',
       description: 'Password of the PostgreSQL server docker compose starts',
-      example: 'change-me',
       secretBytes: 24,
       when: (choices) => choices.deploy === 'docker',
     },
