@@ -53,6 +53,8 @@ export const base: ModuleDefinition = {
       description: 'Comma-separated origins allowed to call the API from a browser, or *',
       schema: 'list',
       example: '',
+      // Cookie sessions need the origins named (better-auth brings its own).
+      when: (choices) => choices.auth !== 'better-auth',
     },
     {
       name: 'BODY_LIMIT',

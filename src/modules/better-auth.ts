@@ -130,6 +130,17 @@ const ENV: readonly EnvVar[] = [
     example: '20',
   },
   {
+    name: 'CORS_ORIGINS',
+    description:
+      'Comma-separated origins allowed to call the API from a browser with the session cookie',
+    // Browsers refuse a credentialed answer allowing any origin (`*`): say so at startup.
+    schema: `list.refine(
+    (origins) => !origins.includes("*"),
+    "cannot be * with cookie sessions: list the origins",
+  )`,
+    example: '',
+  },
+  {
     name: 'BETTER_AUTH_SECRET',
     description:
       'Key that signs session cookies and encrypts 2FA secrets, 32+ characters; required in production',
