@@ -8,7 +8,10 @@ import type { Role } from "../modules/users/user.schemas.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** Hook: requires a valid session cookie and sets `request.user`. */
+    /**
+     * `preValidation` hook: requires a valid session cookie and sets `request.user`.
+     * Not onRequest, so the rate limiter (in each route's onRequest) counts refused requests.
+     */
     authenticate: (request: FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {
@@ -33,7 +36,7 @@ export const authenticate = fp<AuthenticateOptions>(
   { name: "authenticate" },
 );
 
-/** Route hook, after `authenticate`: only users with this role may go on. */
+/** Route `preValidation` hook, after `authenticate`: only users with this role may go on. */
 export function requireRole(role: Role) {
   return async (request: FastifyRequest) => {
     if (authUser(request).role !== role) throw new ForbiddenError();

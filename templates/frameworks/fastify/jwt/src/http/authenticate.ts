@@ -6,7 +6,11 @@ import type { Role } from "../modules/users/user.schemas.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** Hook: requires a valid `Authorization: Bearer <access token>` and sets `request.user`. */
+    /**
+     * `preValidation` hook: requires a valid `Authorization: Bearer <access token>` and sets
+     * `request.user`.
+     * Not onRequest, so the rate limiter (in each route's onRequest) counts refused requests.
+     */
     authenticate: (request: FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {
@@ -34,7 +38,7 @@ export const authenticate = fp<AuthenticateOptions>(
   { name: "authenticate" },
 );
 
-/** Route hook, after `authenticate`: only users with this role may go on. */
+/** Route `preValidation` hook, after `authenticate`: only users with this role may go on. */
 export function requireRole(role: Role) {
   return async (request: FastifyRequest) => {
     if (authUser(request).role !== role) throw new ForbiddenError();
