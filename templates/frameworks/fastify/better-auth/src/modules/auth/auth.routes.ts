@@ -5,6 +5,8 @@ import { authResponse } from "./auth-response.js";
 
 export interface AuthRoutesOptions {
   auth: Auth;
+  /** The public URL of the API (BETTER_AUTH_URL): the origin of the URLs Better Auth reads. */
+  baseURL: string;
   /** Requests per client per window on every route here, counted together. */
   rateLimitMax: number;
 }
@@ -16,8 +18,10 @@ export interface AuthRoutesOptions {
  */
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
-  { auth, rateLimitMax },
+  { auth, baseURL, rateLimitMax },
 ) => {
+  const origin = new URL(baseURL).origin;
+
   // Runs before the global limiter, which then skips these requests: they count here only.
   app.addHook("onRequest", app.rateLimit({ max: rateLimitMax }));
 
@@ -25,13 +29,17 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     method: ["GET", "POST"],
     url: "/*",
     schema: { hide: true },
-    handler: async (request) => authResponse(auth, toWebRequest(request), request.id),
+    handler: async (request) => authResponse(auth, toWebRequest(request, origin), request.id),
   });
 };
 
-/** The request as Better Auth reads it: a Web `Request`, with the body Fastify parsed. */
-function toWebRequest(request: FastifyRequest): Request {
-  return new Request(`${request.protocol}://${request.host}${request.url}`, {
+/**
+ * The request as Better Auth reads it: a Web `Request`, with the body Fastify parsed. Its URL
+ * is on the configured origin, not the Host header: that is the client's to write, and one that
+ * is no valid host would make `new Request()` throw.
+ */
+function toWebRequest(request: FastifyRequest, origin: string): Request {
+  return new Request(`${origin}${request.url}`, {
     method: request.method,
     headers: fromNodeHeaders(request.headers),
     body: request.body === undefined ? undefined : JSON.stringify(request.body),

@@ -118,6 +118,25 @@ describe("email and password", () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ status: 404, code: "NOT_FOUND" });
   });
+
+  it("answers whatever the Host header says: the URL Better Auth reads is on BETTER_AUTH_URL", async () => {
+    for (const host of ["a b", "evil.example:1"]) {
+      const session = await testApp.app.inject({
+        method: "GET",
+        url: "/api/v1/auth/get-session",
+        headers: { host },
+      });
+      expect(session.statusCode).toBe(200);
+      expect(session.json()).toBeNull();
+      const signIn = await testApp.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/sign-in/email",
+        headers: { host },
+        payload: { email: `nobody-${randomUUID()}@example.com`, password },
+      });
+      expect(signIn.statusCode).toBe(401);
+    }
+  });
 });
 
 describe("sessions", () => {
