@@ -28,9 +28,14 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** Nest's own HTTP exceptions (thrown by Nest or a library) as app errors. */
+/**
+ * Nest's own HTTP client errors (thrown by Nest or a library) as app errors. A 5xx one is left
+ * as it is, to be answered like any unexpected error: its message (`new
+ * InternalServerErrorException("…")`) can say things about the server the client must not see.
+ */
 function fromNest(exception: unknown): unknown {
   if (!(exception instanceof HttpException)) return exception;
   const status = exception.getStatus();
+  if (status >= 500) return exception;
   return new AppError(status, HttpStatus[status] ?? "HTTP_ERROR", exception.message);
 }
