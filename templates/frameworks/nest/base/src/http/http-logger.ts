@@ -18,7 +18,9 @@ export function httpLoggerOptions(logger: Logger): Params {
         res.setHeader("X-Request-Id", id);
         return id;
       },
-      customLogLevel: (req, res) => requestLogLevel(req.url ?? "/", res.statusCode),
+      // A response that failed after its headers were sent keeps their status; it is an error.
+      customLogLevel: (req, res, err) =>
+        requestLogLevel(req.url ?? "/", err || res.err ? 500 : res.statusCode),
     },
   };
 }

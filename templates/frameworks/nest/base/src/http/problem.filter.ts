@@ -15,7 +15,14 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      // Too late for a problem: the client would wait for the rest of a response that never
+      // comes. Like Express, close the connection, so it sees the response fail; the request
+      // logger logs the error, at level error, on the request's line.
+      res.err = exception instanceof Error ? exception : new Error(String(exception));
+      res.destroy();
+      return;
+    }
     // The request id is set by the request logger (nestjs-pino), which runs before any route.
     const problem = toProblem(fromNest(exception), String(req.id));
     // The request logger logs it, with its stack, on the request's line.

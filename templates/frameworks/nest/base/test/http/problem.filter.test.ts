@@ -11,6 +11,7 @@ import type { NestExpressApplication } from "@nestjs/platform-express";
 import { Test } from "@nestjs/testing";
 import type { Response } from "express";
 import { LoggerModule } from "nestjs-pino";
+import type { Options } from "pino-http";
 import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/core/logger.js";
@@ -32,6 +33,14 @@ class FailuresController {
   @Get("bad-request")
   badRequest(): never {
     throw new BadRequestException("The cursor is not valid.");
+  }
+
+  @Get("after-headers")
+  afterHeaders(@Res() res: Response): never {
+    lastResponse = res;
+    res.writeHead(200, { "Content-Type": "text/plain" });
+    res.write("partial");
+    throw new Error("failed while streaming");
   }
 }
 
@@ -55,6 +64,13 @@ afterAll(() => app.close());
 beforeEach(() => {
   lastResponse = undefined;
 });
+
+/** The level the request logger logs a finished response at. */
+function requestLogLevelOf(res: Response): unknown {
+  const { pinoHttp } = httpLoggerOptions(createLogger("silent"));
+  const { customLogLevel } = pinoHttp as Options;
+  return customLogLevel?.(res.req, res, undefined);
+}
 
 describe("ProblemFilter", () => {
   it("answers Nest's own 5xx exception like any unexpected error", async () => {
@@ -80,5 +96,16 @@ describe("ProblemFilter", () => {
       code: "BAD_REQUEST",
       detail: "The cursor is not valid.",
     });
+  });
+
+  // Without the fix the request hangs: the generous timeout only bounds the wait.
+  it("closes the connection of a route that fails after its headers are sent", {
+    timeout: 20_000,
+  }, async () => {
+    // supertest rejects when the connection closes before the response ends.
+    await expect(request(server).get("/failures/after-headers")).rejects.toThrow();
+    expect(lastResponse?.err?.message).toBe("failed while streaming");
+    // Logged as an error, though the status sent was 200.
+    expect(lastResponse && requestLogLevelOf(lastResponse)).toBe("error");
   });
 });
