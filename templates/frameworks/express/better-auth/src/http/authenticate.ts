@@ -2,7 +2,7 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { RequestHandler } from "express";
 import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
 import type { Auth } from "../modules/auth/auth.js";
-import { type AuthUser, sessionUser } from "../modules/auth/session.js";
+import { type AuthUser, requestSession } from "../modules/auth/session.js";
 import type { Role } from "../modules/users/user.schemas.js";
 
 declare module "express-serve-static-core" {
@@ -16,8 +16,9 @@ export const sessionAuth = [{ cookieAuth: [] }];
 
 /** Requires a valid session cookie and sets `req.user`. */
 export function authenticate(auth: Auth): RequestHandler {
-  return async (req, _res, next) => {
-    const user = await sessionUser(auth, fromNodeHeaders(req.headers));
+  return async (req, res, next) => {
+    const { user, cookies } = await requestSession(auth, fromNodeHeaders(req.headers));
+    if (cookies.length > 0) res.append("Set-Cookie", cookies);
     if (!user) throw new UnauthorizedError();
     req.user = user;
     next();

@@ -1,9 +1,9 @@
 import { fromNodeHeaders } from "better-auth/node";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
 import type { Auth } from "../modules/auth/auth.js";
-import { type AuthUser, sessionUser } from "../modules/auth/session.js";
+import { type AuthUser, requestSession } from "../modules/auth/session.js";
 import type { Role } from "../modules/users/user.schemas.js";
 
 declare module "fastify" {
@@ -12,7 +12,7 @@ declare module "fastify" {
      * `preValidation` hook: requires a valid session cookie and sets `request.user`.
      * Not onRequest, so the rate limiter (in each route's onRequest) counts refused requests.
      */
-    authenticate: (request: FastifyRequest) => Promise<void>;
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
   interface FastifyRequest {
     user: AuthUser | null;
@@ -27,8 +27,9 @@ export interface AuthenticateOptions {
 export const authenticate = fp<AuthenticateOptions>(
   async (app, { auth }) => {
     app.decorateRequest("user", null);
-    app.decorate("authenticate", async (request: FastifyRequest) => {
-      const user = await sessionUser(auth, fromNodeHeaders(request.headers));
+    app.decorate("authenticate", async (request: FastifyRequest, reply: FastifyReply) => {
+      const { user, cookies } = await requestSession(auth, fromNodeHeaders(request.headers));
+      if (cookies.length > 0) reply.header("set-cookie", cookies);
       if (!user) throw new UnauthorizedError();
       request.user = user;
     });

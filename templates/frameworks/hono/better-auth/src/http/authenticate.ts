@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
 import type { Auth } from "../modules/auth/auth.js";
-import { type AuthUser, sessionUser } from "../modules/auth/session.js";
+import { type AuthUser, requestSession } from "../modules/auth/session.js";
 import type { Role } from "../modules/users/user.schemas.js";
 import type { AppEnv } from "./app-env.js";
 
@@ -13,7 +13,8 @@ export interface AuthEnv extends AppEnv {
 /** Requires a valid session cookie and sets `c.var.user`. */
 export function authenticate(auth: Auth) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const user = await sessionUser(auth, c.req.raw.headers);
+    const { user, cookies } = await requestSession(auth, c.req.raw.headers);
+    for (const cookie of cookies) c.header("Set-Cookie", cookie, { append: true });
     if (!user) throw new UnauthorizedError();
     c.set("user", user);
     await next();

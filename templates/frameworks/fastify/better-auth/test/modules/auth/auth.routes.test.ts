@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { browser, password, signUp } from "../../helpers/auth.js";
+import { DAY, sessionExpiry, setSessionExpiry } from "../../helpers/sessions.js";
 
 let testApp: TestApp;
 
@@ -165,6 +166,25 @@ describe("sessions", () => {
     expect(revoked.statusCode).toBe(200);
     expect((await second({ method: "GET", url: "/api/v1/users/me" })).statusCode).toBe(401);
     expect((await first({ method: "GET", url: "/api/v1/users/me" })).statusCode).toBe(200);
+  });
+
+  it("extends a session in use, and the browser's cookie with it", async () => {
+    const { user, client: signedIn } = await signUp(testApp.app);
+    const db = testApp.database.db;
+    // Signed in six days ago: Better Auth extends a session once a day while it is used.
+    await setSessionExpiry(db, user.id, new Date(Date.now() + DAY));
+    const res = await signedIn({ method: "GET", url: "/api/v1/users/me" });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers["set-cookie"])).toMatch(/session_token=[^;]+;.*Max-Age=604800/i);
+    expect((await sessionExpiry(db, user.id))?.getTime()).toBeGreaterThan(Date.now() + 6 * DAY);
+  });
+
+  it("clears the cookie of an expired session", async () => {
+    const { user, client: signedIn } = await signUp(testApp.app);
+    await setSessionExpiry(testApp.database.db, user.id, new Date(Date.now() - 1000));
+    const res = await signedIn({ method: "GET", url: "/api/v1/users/me" });
+    expect(res.statusCode).toBe(401);
+    expect(String(res.headers["set-cookie"])).toMatch(/session_token=;.*Max-Age=0/i);
   });
 
   it("refuses a cookie-carrying request from an untrusted origin (CSRF)", async () => {

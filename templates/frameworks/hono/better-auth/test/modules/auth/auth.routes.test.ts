@@ -4,6 +4,7 @@ import type { Problem } from "../../../src/core/problem.js";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { browser, password, signUp } from "../../helpers/auth.js";
 import { bodyOf } from "../../helpers/http.js";
+import { DAY, sessionExpiry, setSessionExpiry } from "../../helpers/sessions.js";
 
 let testApp: TestApp;
 
@@ -116,6 +117,25 @@ describe("sessions", () => {
     expect(revoked.status).toBe(200);
     expect((await second("GET", "/api/v1/users/me")).status).toBe(401);
     expect((await first("GET", "/api/v1/users/me")).status).toBe(200);
+  });
+
+  it("extends a session in use, and the browser's cookie with it", async () => {
+    const { user, client: signedIn } = await signUp(testApp.app);
+    const db = testApp.database.db;
+    // Signed in six days ago: Better Auth extends a session once a day while it is used.
+    await setSessionExpiry(db, user.id, new Date(Date.now() + DAY));
+    const res = await signedIn("GET", "/api/v1/users/me");
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().join("\n")).toMatch(/session_token=[^;]+;.*Max-Age=604800/i);
+    expect((await sessionExpiry(db, user.id))?.getTime()).toBeGreaterThan(Date.now() + 6 * DAY);
+  });
+
+  it("clears the cookie of an expired session", async () => {
+    const { user, client: signedIn } = await signUp(testApp.app);
+    await setSessionExpiry(testApp.database.db, user.id, new Date(Date.now() - 1000));
+    const res = await signedIn("GET", "/api/v1/users/me");
+    expect(res.status).toBe(401);
+    expect(res.headers.getSetCookie().join("\n")).toMatch(/session_token=;.*Max-Age=0/i);
   });
 
   it("refuses a cookie-carrying request from an untrusted origin (CSRF)", async () => {

@@ -1,12 +1,12 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
 import { fromNodeHeaders } from "better-auth/node";
-import type { Request } from "express";
+import type { Request, Response } from "express";
 import { UnauthorizedError } from "./auth.errors.js";
 import type { Auth } from "./auth.js";
 import { AUTH } from "./auth.provider.js";
 import { Public } from "./public.decorator.js";
-import { sessionUser } from "./session.js";
+import { requestSession } from "./session.js";
 
 /**
  * Requires a valid session cookie on every route but the `@Public()` ones, and puts its user on
@@ -23,8 +23,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride(Public, [context.getHandler(), context.getClass()])) {
       return true;
     }
-    const req = context.switchToHttp().getRequest<Request>();
-    const user = await sessionUser(this.auth, fromNodeHeaders(req.headers));
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
+    const { user, cookies } = await requestSession(this.auth, fromNodeHeaders(req.headers));
+    if (cookies.length > 0) http.getResponse<Response>().append("Set-Cookie", cookies);
     if (!user) throw new UnauthorizedError();
     req.user = user;
     return true;

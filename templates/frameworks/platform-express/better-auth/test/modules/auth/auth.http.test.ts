@@ -3,6 +3,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { origin, password, signUp } from "../../helpers/auth.js";
+import { DAY, sessionExpiry, setSessionExpiry } from "../../helpers/sessions.js";
 
 let testApp: TestApp;
 
@@ -101,6 +102,23 @@ describe("sessions", () => {
     await first.post("/api/v1/auth/revoke-session").send({ token: other.token }).expect(200);
     await second.get("/api/v1/users/me").expect(401);
     await first.get("/api/v1/users/me").expect(200);
+  });
+
+  it("extends a session in use, and the browser's cookie with it", async () => {
+    const { user, client: signedIn } = await signUp(testApp.server);
+    const db = testApp.database.db;
+    // Signed in six days ago: Better Auth extends a session once a day while it is used.
+    await setSessionExpiry(db, user.id, new Date(Date.now() + DAY));
+    const res = await signedIn.get("/api/v1/users/me").expect(200);
+    expect(String(res.headers["set-cookie"])).toMatch(/session_token=[^;]+;.*Max-Age=604800/i);
+    expect((await sessionExpiry(db, user.id))?.getTime()).toBeGreaterThan(Date.now() + 6 * DAY);
+  });
+
+  it("clears the cookie of an expired session", async () => {
+    const { user, client: signedIn } = await signUp(testApp.server);
+    await setSessionExpiry(testApp.database.db, user.id, new Date(Date.now() - 1000));
+    const res = await signedIn.get("/api/v1/users/me").expect(401);
+    expect(String(res.headers["set-cookie"])).toMatch(/session_token=;.*Max-Age=0/i);
   });
 
   it("refuses a cookie-carrying request from an untrusted origin (CSRF)", async () => {
