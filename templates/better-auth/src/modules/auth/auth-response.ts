@@ -8,8 +8,22 @@ import type { Auth } from "./auth.js";
  * problems like every other error of the API. Successes and redirects pass through untouched,
  * except the redirect of a failed OAuth callback to Better Auth's HTML error page
  * (`/api/v1/auth/error?error=…`): that one, and the page itself, answer the problem instead.
+ * No answer may be cached: they are about one user's account, and sign-in's carries its token.
  */
 export async function authResponse(
+  auth: Pick<Auth, "handler" | "options">,
+  request: Request,
+  requestId: string,
+): Promise<Response> {
+  const response = await answer(auth, request, requestId);
+  if (response.headers.has("cache-control")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("cache-control", "no-store");
+  const { status, statusText, body } = response;
+  return new Response(body, { status, statusText, headers });
+}
+
+async function answer(
   auth: Pick<Auth, "handler" | "options">,
   request: Request,
   requestId: string,

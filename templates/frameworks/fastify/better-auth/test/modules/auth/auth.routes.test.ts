@@ -15,7 +15,7 @@ afterAll(() => testApp.close());
 const client = () => browser(testApp.app);
 
 describe("email and password", () => {
-  it("signs up, signs out and signs in again, with an HttpOnly SameSite=Lax session cookie", async () => {
+  it("signs up, signs out and signs in again, with an HttpOnly SameSite=Lax session cookie, never cached", async () => {
     const email = `ada-${randomUUID()}@example.com`;
     const ada = client();
     const signedUp = await ada({
@@ -29,6 +29,7 @@ describe("email and password", () => {
     const cookie = String(signedUp.headers["set-cookie"]);
     expect(cookie).toMatch(/session_token=[^;]+;.*HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(signedUp.headers["cache-control"]).toBe("no-store");
     expect((await ada({ method: "GET", url: "/api/v1/users/me" })).statusCode).toBe(200);
 
     expect((await ada({ method: "POST", url: "/api/v1/auth/sign-out" })).statusCode).toBe(200);
@@ -40,6 +41,7 @@ describe("email and password", () => {
       payload: { email, password },
     });
     expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.headers["cache-control"]).toBe("no-store");
     const me = await ada({ method: "GET", url: "/api/v1/users/me" });
     expect(me.statusCode).toBe(200);
     expect(Object.keys(me.json()).sort()).toEqual(["createdAt", "email", "id", "role"]);

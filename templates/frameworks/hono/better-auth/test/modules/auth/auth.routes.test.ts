@@ -17,7 +17,7 @@ afterAll(() => testApp.close());
 const client = () => browser(testApp.app);
 
 describe("email and password", () => {
-  it("signs up, signs out and signs in again, with an HttpOnly SameSite=Lax session cookie", async () => {
+  it("signs up, signs out and signs in again, with an HttpOnly SameSite=Lax session cookie, never cached", async () => {
     const email = `ada-${randomUUID()}@example.com`;
     const ada = client();
     const signedUp = await ada("POST", "/api/v1/auth/sign-up/email", {
@@ -32,6 +32,7 @@ describe("email and password", () => {
     const cookie = signedUp.headers.getSetCookie().join("\n");
     expect(cookie).toMatch(/session_token=[^;]+;.*HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(signedUp.headers.get("cache-control")).toBe("no-store");
     expect((await ada("GET", "/api/v1/users/me")).status).toBe(200);
 
     expect((await ada("POST", "/api/v1/auth/sign-out")).status).toBe(200);
@@ -39,6 +40,7 @@ describe("email and password", () => {
 
     const signedIn = await ada("POST", "/api/v1/auth/sign-in/email", { email, password });
     expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("cache-control")).toBe("no-store");
     const me = await ada("GET", "/api/v1/users/me");
     expect(me.status).toBe(200);
     expect(Object.keys(await bodyOf(me)).sort()).toEqual(["createdAt", "email", "id", "role"]);

@@ -16,7 +16,7 @@ afterAll(() => testApp.close());
 const client = () => request.agent(testApp.server).set("Origin", origin);
 
 describe("email and password", () => {
-  it("signs up, signs out and signs in again, with an HttpOnly SameSite=Lax session cookie", async () => {
+  it("signs up, signs out and signs in again, with an HttpOnly SameSite=Lax session cookie, never cached", async () => {
     const email = `ada-${randomUUID()}@example.com`;
     const agent = client();
     const signedUp = await agent
@@ -28,12 +28,17 @@ describe("email and password", () => {
     const cookie = String(signedUp.headers["set-cookie"]);
     expect(cookie).toMatch(/session_token=[^;]+;.*HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(signedUp.headers["cache-control"]).toBe("no-store");
     await agent.get("/api/v1/users/me").expect(200);
 
     await agent.post("/api/v1/auth/sign-out").expect(200);
     await agent.get("/api/v1/users/me").expect(401);
 
-    await agent.post("/api/v1/auth/sign-in/email").send({ email, password }).expect(200);
+    await agent
+      .post("/api/v1/auth/sign-in/email")
+      .send({ email, password })
+      .expect(200)
+      .expect("cache-control", "no-store");
     const me = await agent.get("/api/v1/users/me").expect(200);
     expect(Object.keys(me.body).sort()).toEqual(["createdAt", "email", "id", "role"]);
   });
