@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Config } from "../../config/env.js";
 import type { PublicUser, UsersRepository } from "../users/users.repository.js";
 import { toPublicUser } from "../users/users.repository.js";
 import type { AccessTokens, AuthUser } from "./access-tokens.js";
@@ -21,6 +22,8 @@ const invalidCredentials = () =>
 const invalidRefreshToken = () =>
   new UnauthorizedError("INVALID_REFRESH_TOKEN", "The refresh token is invalid or expired.");
 
+type SessionConfig = Pick<Config, "REFRESH_TOKEN_TTL">;
+
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export class AuthService {
@@ -28,7 +31,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly accessTokens: AccessTokens,
-    private readonly refreshTokenTtlSeconds: number,
+    private readonly config: SessionConfig,
   ) {}
 
   async register({ email, password }: Credentials): Promise<Session> {
@@ -70,7 +73,7 @@ export class AuthService {
       userId: user.id,
       familyId,
       tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + this.refreshTokenTtlSeconds * 1000),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL * 1000),
     });
     return { accessToken: await this.accessTokens.sign(user), refreshToken };
   }

@@ -23,12 +23,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   users = new UsersRepository(database.db);
   accessTokens = new AccessTokens(config, users);
-  auth = new AuthService(
-    users,
-    new RefreshTokensRepository(database.db),
-    accessTokens,
-    config.REFRESH_TOKEN_TTL,
-  );
+  auth = new AuthService(users, new RefreshTokensRepository(database.db), accessTokens, config);
   await auth.register(credentials);
 });
 

@@ -37,7 +37,7 @@ import { RolesGuard } from "./roles.guard.js";
         refreshTokens: RefreshTokensRepository,
         accessTokens: AccessTokens,
         config: Config,
-      ) => new AuthService(users, refreshTokens, accessTokens, config.REFRESH_TOKEN_TTL),
+      ) => new AuthService(users, refreshTokens, accessTokens, config),
       inject: [UsersRepository, RefreshTokensRepository, AccessTokens, CONFIG],
     },
     { provide: APP_GUARD, useClass: AuthGuard },
