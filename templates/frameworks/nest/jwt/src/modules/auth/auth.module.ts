@@ -1,10 +1,6 @@
 import { Module } from "@nestjs/common";
 import { APP_GUARD } from "@nestjs/core";
-import type { Config } from "../../config/env.js";
-import type { Database } from "../../db/client.js";
-import { CONFIG, DATABASE } from "../../dependencies.module.js";
 import { UsersModule } from "../users/users.module.js";
-import { UsersRepository } from "../users/users.repository.js";
 import { AccessTokens } from "./access-tokens.js";
 import { AuthController } from "./auth.controller.js";
 import { AuthGuard } from "./auth.guard.js";
@@ -20,26 +16,9 @@ import { RolesGuard } from "./roles.guard.js";
   imports: [UsersModule],
   controllers: [AuthController],
   providers: [
-    {
-      provide: AccessTokens,
-      useFactory: (config: Config, users: UsersRepository) => new AccessTokens(config, users),
-      inject: [CONFIG, UsersRepository],
-    },
-    {
-      provide: RefreshTokensRepository,
-      useFactory: (db: Database) => new RefreshTokensRepository(db),
-      inject: [DATABASE],
-    },
-    {
-      provide: AuthService,
-      useFactory: (
-        users: UsersRepository,
-        refreshTokens: RefreshTokensRepository,
-        accessTokens: AccessTokens,
-        config: Config,
-      ) => new AuthService(users, refreshTokens, accessTokens, config),
-      inject: [UsersRepository, RefreshTokensRepository, AccessTokens, CONFIG],
-    },
+    AccessTokens,
+    RefreshTokensRepository,
+    AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
