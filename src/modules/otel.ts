@@ -101,9 +101,9 @@ export const otel: ModuleDefinition = {
     {
       name: 'METRICS_TOKEN',
       description:
-        'Bearer token a scraper must send to read /metrics (at least 16 characters); empty leaves /metrics open',
-      schema: 'z.string().min(16, "must be at least 16 characters").optional()',
-      example: '',
+        'Bearer token a scraper must send to read /metrics, 16+ characters; required in production',
+      schema: 'z.string().min(16, "must be at least 16 characters")',
+      secretBytes: 32,
     },
     {
       name: 'OTEL_SERVICE_NAME',

@@ -106,6 +106,7 @@ export function templateContext(
   const env = modulesFor(choices)
     .flatMap((module) => module.env ?? [])
     .filter((variable) => variable.when?.(choices) ?? true);
+  const envVariables = envContext(env, spec.name);
   return {
     projectName: spec.name,
     serviceName: serviceName(spec.name),
@@ -122,7 +123,9 @@ export function templateContext(
     pmRun: runScriptCommand(pm, '').trimEnd(),
     pmInstall: `${pm} install`,
     pmCi: cleanInstallCommand(pm),
-    env: envContext(env, spec.name),
+    env: envVariables,
+    hasSecrets:
+      choices.database !== 'none' || choices.cache !== 'none' || envVariables.secrets.length > 0,
     resources: dialect ? resources.map((resource) => resourceContext(resource, dialect)) : [],
     hasResources: resources.length > 0,
   };

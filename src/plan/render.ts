@@ -29,6 +29,8 @@ export interface TemplateContext {
   hasRedis: boolean;
   /** Whether the app holds connections (database, Redis) that tests create and close. */
   hasConnections: boolean;
+  /** Whether production reads anything from a platform's secrets: a URL, a token. */
+  hasSecrets: boolean;
   cache: string;
   hasDocker: boolean;
   hasCi: boolean;

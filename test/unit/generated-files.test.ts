@@ -91,6 +91,7 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     const secrets = [
       ...(choices.auth === 'jwt' ? ['JWT_SECRET'] : []),
       ...(choices.auth === 'better-auth' ? ['BETTER_AUTH_SECRET'] : []),
+      ...(choices.observability === 'otel' ? ['METRICS_TOKEN'] : []),
       ...(choices.database === 'postgres' && choices.deploy === 'docker'
         ? ['POSTGRES_PASSWORD']
         : []),

@@ -114,6 +114,7 @@ describe.each(combos.map((c) => [label(c), c] as const))(
       expect(secrets.includes('DATABASE_URL')).toBe(hasDatabase);
       expect(secrets.includes('JWT_SECRET')).toBe(choices.auth === 'jwt');
       expect(secrets.includes('REDIS_URL')).toBe(choices.cache === 'redis');
+      expect(secrets.includes('METRICS_TOKEN')).toBe(choices.observability === 'otel');
       // The Secret is made by hand: the manifests never include it, and refer to it only when
       // there is something in it.
       const refs = JSON.stringify(byKind('Deployment').spec.template.spec.containers[0].envFrom);

@@ -98,7 +98,8 @@ describe.each(withOtel.map((c) => [label(c), c] as const))('observability for %s
     expect(setup).toContain('const sdk = endpoint ? startTracing() : undefined;');
     expect(fileOf(project, 'src/server.ts')).toContain('await shutdownTracing();');
     expect(fileOf(project, '.env')).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT=$/m);
-    expect(fileOf(project, '.env')).toMatch(/^METRICS_TOKEN=$/m);
+    expect(fileOf(project, '.env')).toMatch(/^METRICS_TOKEN=[\w-]{43}$/m);
+    expect(fileOf(project, '.env.example')).toMatch(/^METRICS_TOKEN=$/m);
     expect(fileOf(project, 'src/config/env.ts')).toContain('METRICS_TOKEN: z');
   });
 
@@ -258,6 +259,7 @@ describe('add observability', () => {
     expect(await read('Dockerfile')).toContain('"--import", "./dist/instrumentation.js"');
     expect(await read('docker-compose.yml')).toContain('otel-collector:');
     expect(await read('.env')).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT=$/m);
+    expect(await read('.env')).toMatch(/^METRICS_TOKEN=[\w-]{43}$/m);
     const pkg = JSON.parse(await read('package.json'));
     expect(pkg.scripts.start).toBe('node --import ./dist/instrumentation.js dist/server.js');
     expect(pkg.dependencies['@fastify/otel']).toBeDefined();

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Choices } from '../../../src/options/schema.js';
@@ -84,7 +86,12 @@ export function describeObservability(project: () => ObservedProject, choices: C
       const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
       expect((await fetch(`${url}/ready`, { headers: { traceparent } })).status).toBe(200);
       expect((await fetch(`${url}/api/v1`)).status).toBe(200);
-      const res = await fetch(`${url}/metrics`);
+      // The server reads the METRICS_TOKEN that `create` wrote to .env; without it, a 401.
+      const env = readFileSync(path.join(project().dir, '.env'), 'utf8');
+      const token = /^METRICS_TOKEN=(.+)$/m.exec(env)?.[1];
+      expect(token).toBeDefined();
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
       const text = await res.text();
       expect(res.status).toBe(200);
       expect(text).toContain('http_requests_total{method="GET",route="/api/v1",status="200"} 1');

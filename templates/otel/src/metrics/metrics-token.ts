@@ -12,12 +12,10 @@ export class MetricsTokenError extends AppError {
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
 /**
- * Lets a scrape through when no METRICS_TOKEN is set, or when its `Authorization` header is
- * `Bearer <METRICS_TOKEN>`; throws a 401 problem otherwise. The comparison takes the same time
- * whatever the header holds.
+ * Lets a scrape through when its `Authorization` header is `Bearer <METRICS_TOKEN>`; throws a
+ * 401 problem otherwise. The comparison takes the same time whatever the header holds.
  */
-export function checkMetricsToken(authorization: string | undefined, token: string | undefined) {
-  if (!token) return;
+export function checkMetricsToken(authorization: string | undefined, token: string) {
   const given = /^Bearer (.+)$/i.exec(authorization ?? "")?.[1] ?? "";
   if (!timingSafeEqual(digest(given), digest(token))) throw new MetricsTokenError();
 }

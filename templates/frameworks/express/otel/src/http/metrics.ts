@@ -36,8 +36,8 @@ export function nameRoute(route: string): RequestHandler {
   return recordRoute;
 }
 
-/** `GET /metrics` in Prometheus's text format, behind METRICS_TOKEN when it is set. */
-export function metricsRouter(metrics: HttpMetrics, token: string | undefined): Router {
+/** `GET /metrics` in Prometheus's text format, behind METRICS_TOKEN. */
+export function metricsRouter(metrics: HttpMetrics, token: string): Router {
   const router = Router();
   router.get("/metrics", async (req, res) => {
     checkMetricsToken(req.headers.authorization, token);

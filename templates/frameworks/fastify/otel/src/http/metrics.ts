@@ -3,8 +3,8 @@ import { HttpMetrics } from "../metrics/http-metrics.js";
 import { checkMetricsToken } from "../metrics/metrics-token.js";
 
 export interface MetricsOptions {
-  /** The bearer token a scrape must send; none leaves /metrics open. */
-  token?: string;
+  /** The bearer token a scrape must send. */
+  token: string;
 }
 
 /**

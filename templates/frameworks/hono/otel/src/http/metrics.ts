@@ -21,8 +21,8 @@ export function recordMetrics(metrics: HttpMetrics): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** `GET /metrics` in Prometheus's text format, behind METRICS_TOKEN when it is set. */
-export function metricsRoutes(metrics: HttpMetrics, token: string | undefined) {
+/** `GET /metrics` in Prometheus's text format, behind METRICS_TOKEN. */
+export function metricsRoutes(metrics: HttpMetrics, token: string) {
   return new Hono<AppEnv>().get("/metrics", async (c) => {
     checkMetricsToken(c.req.header("authorization"), token);
     const { contentType, body } = await metrics.exposition();
