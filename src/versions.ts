@@ -107,16 +107,22 @@ export const VERSIONS = {
 export type DependencyName = keyof typeof VERSIONS;
 
 /**
- * The Node.js versions a generated project runs on (package.json `engines.node`): vitest's vite
- * and rolldown declare them, and pino-pretty, fastify and @fastify/swagger-ui `require()`
- * dependencies that are ES modules only, which Node does unflagged from 20.19 and 22.12.
+ * The Node.js versions a generated project runs on (package.json `engines.node`): vitest's
+ * (`^20.0.0 || ^22.0.0 || >=24.0.0`) and vite's and rolldown's (`^20.19.0 || >=22.12.0`) in
+ * common. pino-pretty, fastify and @fastify/swagger-ui `require()` dependencies that are ES
+ * modules only, which Node does unflagged from 20.19 and 22.12.
  */
-export const NODE_ENGINES = '^20.19.0 || >=22.12.0';
+export const NODE_ENGINES = '^20.19.0 || ^22.12.0 || >=24.0.0';
 
 /**
- * Pinned packages that declare a narrower Node.js range than NODE_ENGINES
- * (`npm view <package>@<version> engines`): a project that has one declares that range.
+ * Pinned packages that bring a Node.js range NODE_ENGINES does not fit in, declared by the
+ * package itself or by a dependency it installs (`npm view <package>@<version> engines`): a
+ * project that has one declares the versions both admit.
  */
 export const NARROWER_NODE_ENGINES: Partial<Record<DependencyName, string>> = {
   'nestjs-pino': '>=22.12.0',
+  // fastify's light-my-request takes cookie 2, which declares >=22.
+  fastify: '>=22',
+  // Its @fastify/static takes content-disposition 3, which declares >=22.
+  '@fastify/swagger-ui': '>=22',
 };

@@ -47,25 +47,62 @@ export function projectDependencies(
 }
 
 /**
- * The Node.js range a project with these packages declares: NODE_ENGINES, or the narrowest
- * range one of its packages declares (the one whose lowest version is highest).
+ * The Node.js range a project with these packages declares: the versions NODE_ENGINES and every
+ * range NARROWER_NODE_ENGINES holds for one of its packages all admit.
  */
 export function nodeEngines(names: readonly DependencyName[]): string {
   const ranges = names.flatMap((name) => NARROWER_NODE_ENGINES[name] ?? []);
-  return [NODE_ENGINES, ...ranges].reduce((narrowest, range) =>
-    compareVersions(lowestVersion(range), lowestVersion(narrowest)) > 0 ? range : narrowest,
+  return formatRange(ranges.map(parseRange).reduce(intersect, parseRange(NODE_ENGINES)));
+}
+
+type Version = readonly [number, number, number];
+
+/** The versions from `low` up to, not including, `high` (no `high`: no upper bound). */
+interface Span {
+  low: Version;
+  high?: Version;
+}
+
+/** A range of `^x.y.z` and `>=x.y.z` alternatives (minor and patch may be left out). */
+function parseRange(range: string): Span[] {
+  return range.split('||').map((part) => {
+    const match = /^\s*(\^|>=)(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/.exec(part);
+    if (!match)
+      throw new Error(`Unsupported Node.js range "${range}": use ^x.y.z or >=x.y.z parts`);
+    const low: Version = [Number(match[2]), Number(match[3] ?? 0), Number(match[4] ?? 0)];
+    return match[1] === '^' ? { low, high: [low[0] + 1, 0, 0] } : { low };
+  });
+}
+
+function intersect(a: readonly Span[], b: readonly Span[]): Span[] {
+  return a.flatMap((x) =>
+    b.flatMap((y) => {
+      const low = compareVersions(x.low, y.low) >= 0 ? x.low : y.low;
+      const high =
+        x.high && y.high
+          ? compareVersions(x.high, y.high) <= 0
+            ? x.high
+            : y.high
+          : (x.high ?? y.high);
+      return high && compareVersions(low, high) >= 0 ? [] : [{ low, ...(high && { high }) }];
+    }),
   );
 }
 
-/** The lowest version a range of `>=x.y.z` and `^x.y.z` alternatives admits. */
-function lowestVersion(range: string): number[] {
-  const lows = range
-    .split('||')
-    .map((part) => (/(\d+)\.(\d+)\.(\d+)/.exec(part) ?? []).slice(1).map(Number));
-  return lows.reduce((low, version) => (compareVersions(version, low) < 0 ? version : low));
+function formatRange(spans: readonly Span[]): string {
+  if (spans.length === 0) throw new Error('The pinned packages admit no Node.js version in common');
+  return [...spans]
+    .sort((a, b) => compareVersions(a.low, b.low))
+    .map(({ low, high }) => {
+      const version = low.join('.');
+      if (!high) return `>=${version}`;
+      if (compareVersions(high, [low[0] + 1, 0, 0]) === 0) return `^${version}`;
+      throw new Error(`Node.js versions from ${version} below ${high.join('.')} are not a ^ range`);
+    })
+    .join(' || ');
 }
 
-function compareVersions(a: readonly number[], b: readonly number[]): number {
+function compareVersions(a: Version, b: Version): number {
   for (let i = 0; i < 3; i++) {
     const difference = (a[i] ?? 0) - (b[i] ?? 0);
     if (difference !== 0) return difference;

@@ -63,7 +63,7 @@ export function combination(
  * Each row is created, installed, checked and run with a package manager on a Node.js line
  * (their current releases from the npm registry): every package manager meets every framework,
  * database and Node.js line, and every framework and database meets every Node.js line its
- * project declares (NestJS's `engines` start at 22.12).
+ * project declares (NestJS's and Fastify's `engines` start at 22.12).
  * `E2E_MATRIX=all` runs every valid combination with the suite's own npm and Node.js
  * (`npm run test:matrix`; `package-managers.test.ts` then runs every package manager on every
  * Node.js line), `E2E_FRAMEWORK=<name>` and `E2E_DATABASE=<name>` narrow the set,
@@ -101,7 +101,7 @@ const RUNTIME_PAIRWISE: (Choices & ToolchainSpec)[] = [
     ci: 'gitlab',
     observability: 'none',
     pm: 'yarn',
-    node: 24,
+    node: 20,
   },
   {
     framework: 'express',
@@ -112,7 +112,7 @@ const RUNTIME_PAIRWISE: (Choices & ToolchainSpec)[] = [
     ci: 'github',
     observability: 'none',
     pm: 'bun',
-    node: 20,
+    node: 24,
   },
   {
     framework: 'fastify',
@@ -134,7 +134,7 @@ const RUNTIME_PAIRWISE: (Choices & ToolchainSpec)[] = [
     ci: 'gitlab',
     observability: 'otel',
     pm: 'yarn',
-    node: 20,
+    node: 22,
   },
   {
     framework: 'fastify',
@@ -178,7 +178,7 @@ const RUNTIME_PAIRWISE: (Choices & ToolchainSpec)[] = [
     ci: 'github',
     observability: 'none',
     pm: 'bun',
-    node: 24,
+    node: 20,
   },
   {
     framework: 'hono',
@@ -189,7 +189,7 @@ const RUNTIME_PAIRWISE: (Choices & ToolchainSpec)[] = [
     ci: 'none',
     observability: 'none',
     pm: 'npm',
-    node: 20,
+    node: 24,
   },
   {
     framework: 'hono',

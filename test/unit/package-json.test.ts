@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modulesFor } from '../../src/modules/registry.js';
 import type { Choices } from '../../src/options/schema.js';
-import { buildPackageJson } from '../../src/plan/package-json.js';
+import { buildPackageJson, nodeEngines } from '../../src/plan/package-json.js';
 
 const choices = (framework: Choices['framework']): Choices => ({
   framework,
@@ -26,5 +26,29 @@ describe('buildPackageJson', () => {
       );
       expect(pkg.scarfSettings, framework).toEqual(bringsScarf ? { enabled: false } : undefined);
     }
+  });
+});
+
+describe('nodeEngines', () => {
+  it.each([
+    ['express', '^20.19.0 || ^22.12.0 || >=24.0.0'],
+    ['hono', '^20.19.0 || ^22.12.0 || >=24.0.0'],
+    // fastify and @fastify/swagger-ui install packages that declare Node.js 22 or later.
+    ['fastify', '^22.12.0 || >=24.0.0'],
+    ['nest', '^22.12.0 || >=24.0.0'],
+  ] as const)(
+    'declares for %s the versions every package it installs admits',
+    (framework, range) => {
+      expect(packageJson(choices(framework)).engines.node).toBe(range);
+    },
+  );
+
+  it('keeps what every range admits, as ^ and >= parts', () => {
+    expect(nodeEngines([])).toBe('^20.19.0 || ^22.12.0 || >=24.0.0');
+    // vitest admits no Node.js 23, whatever a package that asks for 22.12 or later says.
+    expect(nodeEngines(['nestjs-pino'])).toBe('^22.12.0 || >=24.0.0');
+    expect(nodeEngines(['fastify', '@fastify/swagger-ui', 'nestjs-pino'])).toBe(
+      '^22.12.0 || >=24.0.0',
+    );
   });
 });

@@ -64,7 +64,9 @@ describe.each(FRAMEWORKS)('a %s project', (framework) => {
   it('declares the Node.js versions its packages need', async () => {
     const pkg = JSON.parse(fileOf(await planWith('npm', choices), 'package.json') ?? '{}');
     // nestjs-pino declares >=22.12.0; vite and rolldown (vitest) ^20.19.0 || >=22.12.0.
-    expect(pkg.engines.node).toBe(framework === 'nest' ? '>=22.12.0' : NODE_ENGINES);
+    expect(pkg.engines.node).toBe(
+      framework === 'nest' || framework === 'fastify' ? '^22.12.0 || >=24.0.0' : NODE_ENGINES,
+    );
     expect(pkg.engines.node).toBe(nodeEngines(projectDependencies(choices, modulesFor(choices))));
   });
 });
