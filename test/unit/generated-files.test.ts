@@ -87,41 +87,37 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     expect(example.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
   });
 
-  // NestJS's section for a project without a database names the files its example creates.
-  it.skipIf(choices.framework === 'nest' && choices.database === 'none')(
-    'names in the README\'s "Adding an endpoint" only files and folders the project has',
-    () => {
-      const readme = fileOf(project, 'README.md') ?? '';
-      const start = readme.indexOf('### Adding an endpoint');
-      expect(start).toBeGreaterThan(-1);
-      const section = readme.slice(start, readme.indexOf('\n#', start + 1));
-      // Paths from the project root (`src/…`, `test/…`) and file names (`todos.service.ts`);
-      // `<name>` stands for any one name.
-      const mentioned = [
-        ...section.matchAll(
-          /(?<![\w/.*<>-])(?:(?:src|test)\/[\w<>./-]*[\w>/]|[\w<>-]+(?:\.[\w<>-]+)*\.ts)(?!\w)/g,
-        ),
-      ].map((m) => m[0]);
-      expect(mentioned.length).toBeGreaterThan(0);
-      const paths = project.files.map((file) => file.path);
-      const pattern = (mentionedPath: string) => {
-        const source = mentionedPath
-          .split(/(<[\w-]+>)/)
-          .map((part, i) => (i % 2 ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-          .join('');
-        const rooted = /^(src|test)\//.test(mentionedPath);
-        return new RegExp(
-          `${rooted ? '^' : '(^|/)'}${source}${mentionedPath.endsWith('/') ? '' : '$'}`,
-        );
-      };
-      for (const mentionedPath of new Set(mentioned)) {
-        expect(
-          paths.some((path) => pattern(mentionedPath).test(path)),
-          `${mentionedPath} is in no file's path`,
-        ).toBe(true);
-      }
-    },
-  );
+  it('names in the README\'s "Adding an endpoint" only files and folders the project has', () => {
+    const readme = fileOf(project, 'README.md') ?? '';
+    const start = readme.indexOf('### Adding an endpoint');
+    expect(start).toBeGreaterThan(-1);
+    const section = readme.slice(start, readme.indexOf('\n#', start + 1));
+    // Paths from the project root (`src/…`, `test/…`) and file names (`todos.service.ts`);
+    // `<name>` stands for any one name.
+    const mentioned = [
+      ...section.matchAll(
+        /(?<![\w/.*<>-])(?:(?:src|test)\/[\w<>./-]*[\w>/]|[\w<>-]+(?:\.[\w<>-]+)*\.ts)(?!\w)/g,
+      ),
+    ].map((m) => m[0]);
+    expect(mentioned.length).toBeGreaterThan(0);
+    const paths = project.files.map((file) => file.path);
+    const pattern = (mentionedPath: string) => {
+      const source = mentionedPath
+        .split(/(<[\w-]+>)/)
+        .map((part, i) => (i % 2 ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      const rooted = /^(src|test)\//.test(mentionedPath);
+      return new RegExp(
+        `${rooted ? '^' : '(^|/)'}${source}${mentionedPath.endsWith('/') ? '' : '$'}`,
+      );
+    };
+    for (const mentionedPath of new Set(mentioned)) {
+      expect(
+        paths.some((path) => pattern(mentionedPath).test(path)),
+        `${mentionedPath} is in no file's path`,
+      ).toBe(true);
+    }
+  });
 
   it('leaves secrets empty in .env.example, saying how to make one, and fills them in .env', () => {
     const secrets = [
