@@ -189,6 +189,7 @@ export async function main(
         (await import('./effects/run.js')).runProcess(command, options),
       random: randomBytes,
       now: Date.now,
+      nodeVersion: process.versions.node,
     };
   }
 }

@@ -33,4 +33,6 @@ export interface Context {
   random: RandomBytes;
   /** The time, in milliseconds since the epoch (new migrations are dated with it). */
   now: () => number;
+  /** The version of the Node.js running the CLI (`process.versions.node`). */
+  nodeVersion: string;
 }

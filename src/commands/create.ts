@@ -21,6 +21,7 @@ import {
   type CreateInput,
   type PackageManager,
 } from '../options/schema.js';
+import { admitsNodeVersion } from '../plan/package-json.js';
 import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { directoryProblem, inspectTarget, type Target } from '../project/target.js';
@@ -95,6 +96,7 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
 
   await interruptible((signal) => writeProject(target.dir, plan.files, signal));
   ctx.logger.success(`Created ${plan.files.length} files in ${displayPath(ctx.cwd, target.dir)}`);
+  warnOfNodeVersion(plan, ctx);
 
   if (install) {
     await interruptible((signal) => installDependencies(target, pm, ctx, prompter, signal));
@@ -115,6 +117,16 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
   ctx.logger.info(nextSteps(ctx.cwd, target, pm, result.installed, choices));
   prompter?.outro('Happy building!');
   return result;
+}
+
+/** Says so when the Node.js running the CLI is one the project's packages do not support. */
+function warnOfNodeVersion(plan: Plan, ctx: Context): void {
+  const packageJson = plan.files.find((file) => file.path === 'package.json')?.content;
+  const range: string | undefined = packageJson && JSON.parse(packageJson).engines?.node;
+  if (!range || admitsNodeVersion(range, ctx.nodeVersion)) return;
+  ctx.logger.warn(
+    `This project's packages need Node.js ${range} (package.json "engines"); this is ${ctx.nodeVersion}: use a supported version to install and run it.`,
+  );
 }
 
 async function resolveTarget(

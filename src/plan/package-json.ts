@@ -57,6 +57,16 @@ export function nodeEngines(names: readonly DependencyName[]): string {
 
 type Version = readonly [number, number, number];
 
+/** Whether `range` (as `nodeEngines` writes it) admits the Node.js version `version` (`20.19.1`). */
+export function admitsNodeVersion(range: string, version: string): boolean {
+  const [major = 0, minor = 0, patch = 0] = version.replace(/^v/, '').split('.').map(Number);
+  const given: Version = [major, minor, patch];
+  return parseRange(range).some(
+    ({ low, high }) =>
+      compareVersions(given, low) >= 0 && (!high || compareVersions(given, high) < 0),
+  );
+}
+
 /** The versions from `low` up to, not including, `high` (no `high`: no upper bound). */
 interface Span {
   low: Version;

@@ -80,6 +80,7 @@ export function testContext(overrides: Partial<Context> & { cwd: string }): Cont
     run: fakeRunner(),
     random: (size) => Buffer.alloc(size, 7),
     now: () => Date.UTC(2026, 10, 21),
+    nodeVersion: '24.11.0',
     ...overrides,
     logger: recordingLogger(),
   };

@@ -36,6 +36,30 @@ describe('createProject', () => {
     expect(ctx.logger.lines.join('\n')).toContain('pnpm dev');
   });
 
+  it.each([
+    ['fastify', '20.20.2', true],
+    ['fastify', '22.12.0', false],
+    ['express', '20.20.2', false],
+  ] as const)(
+    'warns when %s needs a newer Node.js than %s (%s)',
+    async (framework, nodeVersion, warns) => {
+      const cwd = await tempDir();
+      const ctx = testContext({ cwd, nodeVersion });
+      await createProject(
+        { directory: 'api', yes: true, framework, database: 'none', install: false, git: false },
+        ctx,
+      );
+      const warning = ctx.logger.lines.find((line) => line.includes('need Node.js'));
+      if (warns) {
+        expect(warning).toBe(
+          `This project's packages need Node.js ^22.12.0 || >=24.0.0 (package.json "engines"); this is ${nodeVersion}: use a supported version to install and run it.`,
+        );
+      } else {
+        expect(warning).toBeUndefined();
+      }
+    },
+  );
+
   it('--dry-run plans everything and writes nothing', async () => {
     const cwd = await tempDir();
     const run = fakeRunner();

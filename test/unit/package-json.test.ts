@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modulesFor } from '../../src/modules/registry.js';
 import type { Choices } from '../../src/options/schema.js';
-import { buildPackageJson, nodeEngines } from '../../src/plan/package-json.js';
+import { admitsNodeVersion, buildPackageJson, nodeEngines } from '../../src/plan/package-json.js';
 
 const choices = (framework: Choices['framework']): Choices => ({
   framework,
@@ -50,5 +50,21 @@ describe('nodeEngines', () => {
     expect(nodeEngines(['fastify', '@fastify/swagger-ui', 'nestjs-pino'])).toBe(
       '^22.12.0 || >=24.0.0',
     );
+  });
+});
+
+describe('admitsNodeVersion', () => {
+  it.each([
+    ['20.19.0', true],
+    ['v20.20.2', true],
+    ['20.18.3', false],
+    ['21.7.0', false],
+    ['22.11.0', false],
+    ['22.12.0', true],
+    ['23.11.1', false],
+    ['24.0.0', true],
+    ['25.2.1', true],
+  ] as const)('^20.19.0 || ^22.12.0 || >=24.0.0 admits %s: %s', (version, admitted) => {
+    expect(admitsNodeVersion('^20.19.0 || ^22.12.0 || >=24.0.0', version)).toBe(admitted);
   });
 });
