@@ -21,7 +21,7 @@ import {
   type CreateInput,
   type PackageManager,
 } from '../options/schema.js';
-import { admitsNodeVersion } from '../plan/package-json.js';
+import { admitsNodeVersion, nodeEngines, projectDependencies } from '../plan/package-json.js';
 import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { directoryProblem, inspectTarget, type Target } from '../project/target.js';
@@ -96,7 +96,7 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
 
   await interruptible((signal) => writeProject(target.dir, plan.files, signal));
   ctx.logger.success(`Created ${plan.files.length} files in ${displayPath(ctx.cwd, target.dir)}`);
-  warnOfNodeVersion(plan, ctx);
+  warnOfNodeVersion(choices, ctx);
 
   if (install) {
     await interruptible((signal) => installDependencies(target, pm, ctx, prompter, signal));
@@ -120,10 +120,9 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
 }
 
 /** Says so when the Node.js running the CLI is one the project's packages do not support. */
-function warnOfNodeVersion(plan: Plan, ctx: Context): void {
-  const packageJson = plan.files.find((file) => file.path === 'package.json')?.content;
-  const range: string | undefined = packageJson && JSON.parse(packageJson).engines?.node;
-  if (!range || admitsNodeVersion(range, ctx.nodeVersion)) return;
+function warnOfNodeVersion(choices: Choices, ctx: Context): void {
+  const range = nodeEngines(projectDependencies(choices, modulesFor(choices)));
+  if (admitsNodeVersion(range, ctx.nodeVersion)) return;
   ctx.logger.warn(
     `This project's packages need Node.js ${range} (package.json "engines"); this is ${ctx.nodeVersion}: use a supported version to install and run it.`,
   );

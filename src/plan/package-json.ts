@@ -89,11 +89,7 @@ function intersect(a: readonly Span[], b: readonly Span[]): Span[] {
     b.flatMap((y) => {
       const low = compareVersions(x.low, y.low) >= 0 ? x.low : y.low;
       const high =
-        x.high && y.high
-          ? compareVersions(x.high, y.high) <= 0
-            ? x.high
-            : y.high
-          : (x.high ?? y.high);
+        x.high && y.high && compareVersions(y.high, x.high) < 0 ? y.high : (x.high ?? y.high);
       return high && compareVersions(low, high) >= 0 ? [] : [{ low, ...(high && { high }) }];
     }),
   );
