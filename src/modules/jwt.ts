@@ -54,7 +54,10 @@ const TABLES: readonly TableSpec[] = [
       { name: 'revoked_at', type: 'timestamp' },
       { name: 'created_at', type: 'timestamp', notNull: true, default: 'now' },
     ],
-    indexes: [{ name: 'refresh_tokens_family_id_idx', columns: ['family_id'] }],
+    indexes: [
+      { name: 'refresh_tokens_family_id_idx', columns: ['family_id'] },
+      { name: 'refresh_tokens_user_id_idx', columns: ['user_id'] },
+    ],
   },
 ];
 

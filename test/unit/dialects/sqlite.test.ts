@@ -71,6 +71,7 @@ describe('SQLite migrations', () => {
       'CREATE TABLE `refresh_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`family_id` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`revoked_at` integer,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);\n',
       'CREATE UNIQUE INDEX `refresh_tokens_token_hash_unique` ON `refresh_tokens` (`token_hash`);',
       'CREATE INDEX `refresh_tokens_family_id_idx` ON `refresh_tokens` (`family_id`);',
+      'CREATE INDEX `refresh_tokens_user_id_idx` ON `refresh_tokens` (`user_id`);',
     ]);
     expect(statements(files.get('drizzle/0001_todos.sql'))).toEqual([
       'CREATE TABLE `todos` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`owner_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`done` integer DEFAULT false NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);\n',
@@ -165,7 +166,7 @@ describe('SQLite migrations', () => {
     const start = initialFiles(false, [todo]);
     const auth = jwt.migration?.({ choices: choices(true), resources: [todo] }) as MigrationStep;
     const added = fileMap(planMigrations(dialect, await history(start), [auth], 1));
-    expect(statements(added.get('drizzle/0001_auth.sql')).slice(5)).toEqual([
+    expect(statements(added.get('drizzle/0001_auth.sql')).slice(6)).toEqual([
       'DROP INDEX `todos_created_at_id_idx`;',
       'PRAGMA foreign_keys=OFF;',
       'CREATE TABLE `__new_todos` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`title` text NOT NULL,\n\t`done` integer DEFAULT false NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`owner_id` text NOT NULL,\n\tFOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);\n',

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import { AccessTokens, type AuthUser } from "../../../src/modules/auth/access-to
 import { EmailTakenError, UnauthorizedError } from "../../../src/modules/auth/auth.errors.js";
 import { AuthService } from "../../../src/modules/auth/auth.service.js";
 import { RefreshTokensRepository } from "../../../src/modules/auth/refresh-tokens.repository.js";
+import { refreshTokens } from "../../../src/modules/auth/refresh-tokens.table.js";
 import { UsersRepository } from "../../../src/modules/users/users.repository.js";
 import { users as usersTable } from "../../../src/modules/users/users.table.js";
 import { testConfig } from "../../helpers/config.js";
@@ -71,6 +73,27 @@ describe("AuthService", () => {
     const { refreshToken } = await auth.login(credentials);
     await auth.logout(refreshToken);
     await expect(auth.refresh(refreshToken)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it("deletes the user's expired refresh tokens when it issues new ones", async () => {
+    const account = { ...credentials, email: "expiring@example.com" };
+    const { user, refreshToken: expired } = await auth.register(account);
+    const { refreshToken: live } = await auth.login(account);
+    const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+    await database.db
+      .update(refreshTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(refreshTokens.tokenHash, tokenHash(expired)));
+
+    const { refreshToken: next } = await auth.refresh(live);
+
+    const kept = await database.db
+      .select({ tokenHash: refreshTokens.tokenHash })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.userId, user.id));
+    expect(kept.map((token) => token.tokenHash).sort()).toEqual(
+      [tokenHash(live), tokenHash(next)].sort(),
+    );
   });
 });
 

@@ -18,5 +18,8 @@ export const refreshTokens = mysqlTable(
     revokedAt: utcDatetime("revoked_at"),
     createdAt: utcDatetime("created_at").notNull().default(utcNow),
   },
-  (table) => [index("refresh_tokens_family_id_idx").on(table.familyId)],
+  (table) => [
+    index("refresh_tokens_family_id_idx").on(table.familyId),
+    index("refresh_tokens_user_id_idx").on(table.userId),
+  ],
 );

@@ -14,5 +14,8 @@ export const refreshTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [index("refresh_tokens_family_id_idx").on(table.familyId)],
+  (table) => [
+    index("refresh_tokens_family_id_idx").on(table.familyId),
+    index("refresh_tokens_user_id_idx").on(table.userId),
+  ],
 );

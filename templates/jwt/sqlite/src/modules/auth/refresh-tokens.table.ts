@@ -20,5 +20,8 @@ export const refreshTokens = sqliteTable(
       .notNull()
       .$defaultFn(() => new Date()),
   },
-  (table) => [index("refresh_tokens_family_id_idx").on(table.familyId)],
+  (table) => [
+    index("refresh_tokens_family_id_idx").on(table.familyId),
+    index("refresh_tokens_user_id_idx").on(table.userId),
+  ],
 );
