@@ -2,6 +2,7 @@ import { All, Controller, Inject, Req, Res } from "@nestjs/common";
 import { ApiExcludeController } from "@nestjs/swagger";
 import { toNodeHandler } from "better-auth/node";
 import type { Request, Response } from "express";
+import { AppError } from "../../core/errors.js";
 import type { Auth } from "./auth.js";
 import { AUTH } from "./auth.provider.js";
 import { authResponse } from "./auth-response.js";
@@ -21,6 +22,10 @@ export class AuthController {
 
   @All("*path")
   handle(@Req() req: Request, @Res() res: Response): Promise<void> {
+    // Better Auth builds the request's URL from the Host header.
+    if (!URL.canParse(`http://${req.headers.host}`)) {
+      throw new AppError(400, "BAD_REQUEST", "The Host header is not a valid host name.");
+    }
     return toNodeHandler((request) => authResponse(this.auth, request, String(req.id)))(req, res);
   }
 }

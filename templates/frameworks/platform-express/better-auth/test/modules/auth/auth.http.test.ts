@@ -172,6 +172,18 @@ describe("behind the API's own limits", () => {
     expect(large.body).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
   });
 
+  it("refuses a body that is not JSON unread, and a Host header it cannot use", async () => {
+    const form = await client()
+      .post("/api/v1/auth/sign-in/email")
+      .type("form")
+      .send({ email: "ada@example.com", password: "x".repeat(200_000) })
+      .expect(415);
+    expect(form.body).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    const host = await client().get("/api/v1/auth/get-session").set("Host", "exa mple").expect(400);
+    expect(host.body).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+    expect(host.body.requestId).toBe(host.headers["x-request-id"]);
+  });
+
   it("lets a browser app on a CORS origin send its session cookie", async () => {
     const app = "https://app.example.com";
     const cors = await createTestApp({ CORS_ORIGINS: app }, { database: testApp.database });
