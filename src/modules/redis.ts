@@ -22,6 +22,10 @@ export const redis: ModuleDefinition = {
       schema: `z
     .string()
     .regex(/^rediss?:\\/\\//, "must start with redis:// or rediss://")
+    .refine(
+      (url) => URL.canParse(url),
+      "must be a valid URL (percent-encode special characters in a password)",
+    )
     .optional()`,
       example: '',
     },

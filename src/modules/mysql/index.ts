@@ -36,6 +36,10 @@ export const mysql: ModuleDefinition = {
       schema: `z
     .string()
     .regex(/^mysql:\\/\\//, "must start with mysql://")
+    .refine(
+      (url) => URL.canParse(url),
+      "must be a valid URL (percent-encode special characters in a password)",
+    )
     .default(${JSON.stringify(DEVELOPMENT_URL)})`,
       production: {
         pattern: '^mysql:\\/\\/',

@@ -31,6 +31,10 @@ export const postgres: ModuleDefinition = {
       /^(postgres(ql)?:\\/\\/|pglite:|memory:)/,
       "must start with postgres://, postgresql://, pglite: or memory:",
     )
+    .refine(
+      (url) => !url.includes("://") || URL.canParse(url),
+      "must be a valid URL (percent-encode special characters in a password)",
+    )
     .default("pglite:.data/dev")`,
       production: {
         pattern: '^postgres(ql)?:\\/\\/',

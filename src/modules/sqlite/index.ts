@@ -28,6 +28,10 @@ export const sqlite: ModuleDefinition = {
       schema: `z
     .string()
     .regex(/^(file:|libsql:\\/\\/|:memory:$)/, "must be file:<path>, :memory: or a libsql:// URL")
+    .refine(
+      (url) => !url.includes("://") || URL.canParse(url),
+      "must be a valid URL (percent-encode special characters in a password)",
+    )
     .default("file:.data/dev.db")`,
       production: {
         pattern: '^(file:|libsql:\\/\\/)',

@@ -13,6 +13,10 @@ describe("DATABASE_URL", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://db/app" })).toEqual([
       "DATABASE_URL: must start with postgres://, postgresql://, pglite: or memory:",
     ]);
+    // A URL the driver could not parse is refused with the other problems, not at first use.
+    expect(problemsOf({ DATABASE_URL: "postgres://app:secret@db:99999/app" })).toEqual([
+      "DATABASE_URL: must be a valid URL (percent-encode special characters in a password)",
+    ]);
   });
 
   it("must name a PostgreSQL server in production", () => {

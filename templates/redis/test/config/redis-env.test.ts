@@ -11,5 +11,9 @@ describe("REDIS_URL", () => {
     expect(problemsOf({ REDIS_URL: "cache.internal:6379" })).toEqual([
       "REDIS_URL: must start with redis:// or rediss://",
     ]);
+    // A URL the driver could not parse is refused with the other problems, not at first use.
+    expect(problemsOf({ REDIS_URL: "redis://cache.internal:99999" })).toEqual([
+      "REDIS_URL: must be a valid URL (percent-encode special characters in a password)",
+    ]);
   });
 });

@@ -13,6 +13,10 @@ describe("DATABASE_URL", () => {
     expect(problemsOf({ DATABASE_URL: "postgres://db/app" })).toEqual([
       "DATABASE_URL: must be file:<path>, :memory: or a libsql:// URL",
     ]);
+    // A URL the driver could not parse is refused with the other problems, not at first use.
+    expect(problemsOf({ DATABASE_URL: "libsql://db.example:99999" })).toEqual([
+      "DATABASE_URL: must be a valid URL (percent-encode special characters in a password)",
+    ]);
   });
 
   it("must name a database that outlives the process in production", () => {
