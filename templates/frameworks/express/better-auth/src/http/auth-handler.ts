@@ -1,7 +1,7 @@
 import { toNodeHandler } from "better-auth/node";
 import type { Request as ExpressRequest, RequestHandler } from "express";
 import { AppError } from "../core/errors.js";
-import type { Auth } from "../modules/auth/auth.js";
+import { type Auth, CLIENT_ADDRESS_HEADER } from "../modules/auth/auth.js";
 import { authResponse } from "../modules/auth/auth-response.js";
 
 /**
@@ -23,6 +23,7 @@ export function authHandler(auth: Auth): RequestHandler {
     if (!URL.canParse(`http://${req.headers.host}`)) {
       throw new AppError(400, "BAD_REQUEST", "The Host header is not a valid host name.");
     }
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip;
     return toNodeHandler((request: Request) => authResponse(auth, request, String(req.id)))(
       req,
       res,

@@ -1,6 +1,6 @@
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import type { Auth } from "./auth.js";
+import { type Auth, CLIENT_ADDRESS_HEADER } from "./auth.js";
 import { authResponse } from "./auth-response.js";
 
 export interface AuthRoutesOptions {
@@ -39,9 +39,11 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
  * is no valid host would make `new Request()` throw.
  */
 function toWebRequest(request: FastifyRequest, origin: string): Request {
+  const headers = fromNodeHeaders(request.headers);
+  headers.set(CLIENT_ADDRESS_HEADER, request.ip);
   return new Request(`${origin}${request.url}`, {
     method: request.method,
-    headers: fromNodeHeaders(request.headers),
+    headers,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
   });
 }

@@ -116,6 +116,31 @@ describe("email and password", () => {
     }
   });
 
+  it("records in the session the client's address, not one the client claims", async () => {
+    const claimed = "203.0.113.7";
+    const sessionAddress = async (app: TestApp) => {
+      const send = browser(app.app);
+      const headers = { "x-forwarded-for": claimed };
+      const signedUp = await send({
+        method: "POST",
+        url: "/api/v1/auth/sign-up/email",
+        headers,
+        payload: { name: "Ada", email: `ada-${randomUUID()}@example.com`, password },
+      });
+      expect(signedUp.statusCode, signedUp.body).toBe(200);
+      const sessions = await send({ method: "GET", url: "/api/v1/auth/list-sessions", headers });
+      return sessions.json()[0].ipAddress;
+    };
+    expect(await sessionAddress(testApp)).toBe("127.0.0.1");
+    // Behind one proxy (TRUST_PROXY=1) the address it forwarded is the client's.
+    const proxied = await createTestApp({ TRUST_PROXY: "1" }, { database: testApp.database });
+    try {
+      expect(await sessionAddress(proxied)).toBe(claimed);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("answers an unknown auth route with a 404 problem", async () => {
     const res = await client()({ method: "GET", url: "/api/v1/auth/nope" });
     expect(res.statusCode).toBe(404);

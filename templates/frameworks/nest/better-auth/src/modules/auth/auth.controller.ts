@@ -3,7 +3,7 @@ import { ApiExcludeController } from "@nestjs/swagger";
 import { toNodeHandler } from "better-auth/node";
 import type { Request, Response } from "express";
 import { AppError } from "../../core/errors.js";
-import type { Auth } from "./auth.js";
+import { type Auth, CLIENT_ADDRESS_HEADER } from "./auth.js";
 import { AUTH } from "./auth.provider.js";
 import { authResponse } from "./auth-response.js";
 import { Public } from "./public.decorator.js";
@@ -26,6 +26,7 @@ export class AuthController {
     if (!URL.canParse(`http://${req.headers.host}`)) {
       throw new AppError(400, "BAD_REQUEST", "The Host header is not a valid host name.");
     }
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip;
     return toNodeHandler((request) => authResponse(this.auth, request, String(req.id)))(req, res);
   }
 }

@@ -184,6 +184,27 @@ describe("behind the API's own limits", () => {
     expect(host.body.requestId).toBe(host.headers["x-request-id"]);
   });
 
+  it("records in the session the client's address, not one the client claims", async () => {
+    const claimed = "203.0.113.7";
+    const sessionAddress = async (app: TestApp) => {
+      const agent = request.agent(app.server).set("Origin", origin).set("X-Forwarded-For", claimed);
+      await agent
+        .post("/api/v1/auth/sign-up/email")
+        .send({ name: "Ada", email: `ada-${randomUUID()}@example.com`, password })
+        .expect(200);
+      const sessions = await agent.get("/api/v1/auth/list-sessions").expect(200);
+      return sessions.body[0].ipAddress;
+    };
+    expect(await sessionAddress(testApp)).toMatch(/127\.0\.0\.1$/);
+    // Behind one proxy (TRUST_PROXY=1) the address it forwarded is the client's.
+    const proxied = await createTestApp({ TRUST_PROXY: "1" }, { database: testApp.database });
+    try {
+      expect(await sessionAddress(proxied)).toBe(claimed);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("lets a browser app on a CORS origin send its session cookie", async () => {
     const app = "https://app.example.com";
     const cors = await createTestApp({ CORS_ORIGINS: app }, { database: testApp.database });
