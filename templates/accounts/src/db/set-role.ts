@@ -3,7 +3,7 @@ import { loadConfig } from "../config/env.js";
 import { createLogger } from "../core/logger.js";
 import { setRole } from "../modules/users/set-role.js";
 import { roleSchema } from "../modules/users/user.schemas.js";
-import { connectDatabase } from "./client.js";
+import { openDatabase } from "./start.js";
 
 const [email, role] = process.argv.slice(2);
 const parsedRole = roleSchema.safeParse(role);
@@ -13,7 +13,7 @@ if (!email || !parsedRole.success) {
 }
 
 const config = loadConfig();
-const database = await connectDatabase(config.DATABASE_URL, createLogger(config.LOG_LEVEL));
+const database = await openDatabase(config, createLogger(config.LOG_LEVEL), "ping");
 try {
   const found = await setRole(database.db, email, parsedRole.data);
   console.log(found ? `${email} is now ${parsedRole.data}.` : `No user has the email ${email}.`);

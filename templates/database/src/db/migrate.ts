@@ -1,13 +1,9 @@
 import { loadConfig } from "../config/env.js";
 import { createLogger } from "../core/logger.js";
-import { connectDatabase } from "./client.js";
+import { openDatabase } from "./start.js";
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const database = await connectDatabase(config.DATABASE_URL, logger);
-try {
-  await database.migrate();
-  logger.info("migrations applied");
-} finally {
-  await database.close();
-}
+const database = await openDatabase(config, logger, "migrate");
+logger.info("migrations applied");
+await database.close();

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Logger } from "pino";
+import { lockDataDir } from "./data-dir-lock.js";
 
 export type Database = PgDatabase<PgQueryResultHKT>;
 
@@ -44,18 +45,29 @@ export async function connectDatabase(url: string, logger: Logger): Promise<Data
       () => pool.end(),
     );
   }
-  const dataDir = url === "memory:" ? undefined : url.slice("pglite:".length);
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return embeddedConnection(await PGlite.create(dataDir));
+  if (url === "memory:") return embeddedConnection(await PGlite.create());
+  const dataDir = url.slice("pglite:".length);
+  mkdirSync(dataDir, { recursive: true });
+  // One process at a time: see data-dir-lock.ts.
+  const unlock = await lockDataDir(dataDir);
+  try {
+    return embeddedConnection(await PGlite.create(dataDir), unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
-/** A connection to an embedded PGlite database that is already open. */
-export function embeddedConnection(client: PGlite): DatabaseConnection {
+/** A connection to an embedded PGlite database that is already open; `onClose` runs after it. */
+export function embeddedConnection(client: PGlite, onClose?: () => void): DatabaseConnection {
   const db = drizzlePglite({ client });
   return connection(
     db,
     () => migratePglite(db, { migrationsFolder }),
-    () => client.close(),
+    async () => {
+      await client.close();
+      onClose?.();
+    },
   );
 }
 

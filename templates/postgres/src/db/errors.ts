@@ -1,3 +1,5 @@
+import { DataDirInUseError } from "./data-dir-lock.js";
+
 /** An error and its causes: Drizzle wraps the driver's error in one of its own. */
 function chain(error: unknown): Error[] {
   const errors: Error[] = [];
@@ -69,6 +71,7 @@ const lostConnection = new Set([
 ]);
 
 function unavailable(error: Error): Unavailable | undefined {
+  if (error instanceof DataDirInUseError) return error;
   const code = codeOf(error);
   const known = unavailableCodes.get(code);
   if (known) return known;
