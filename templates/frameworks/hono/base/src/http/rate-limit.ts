@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { rateLimiter, type Store } from "hono-rate-limiter";
 import { RateLimitedError } from "../core/errors.js";
 import type { AppEnv } from "./app-env.js";
-import { clientAddress } from "./client-address.js";
+import { clientAddress, clientNetwork } from "./client-address.js";
 
 interface RateLimitOptions {
   windowMs: number;
@@ -14,8 +14,9 @@ interface RateLimitOptions {
 }
 
 /**
- * Limits requests per client address within a fixed window. By default the count is kept in
- * memory, so each instance counts on its own; a shared `store` limits across instances.
+ * Limits requests per client (an IPv6 one by its /64 network) within a fixed window. By default
+ * the count is kept in memory, so each instance counts on its own; a shared `store` limits across
+ * instances.
  */
 export function rateLimit({ windowMs, limit, trustProxy, store }: RateLimitOptions) {
   return rateLimiter<AppEnv>({
@@ -24,7 +25,7 @@ export function rateLimit({ windowMs, limit, trustProxy, store }: RateLimitOptio
     store,
     standardHeaders: "draft-7",
     keyGenerator: (c) =>
-      clientAddress(socketAddress(c), c.req.header("x-forwarded-for"), trustProxy),
+      clientNetwork(clientAddress(socketAddress(c), c.req.header("x-forwarded-for"), trustProxy)),
     // The limiter has set Retry-After; the error handler turns this into the 429 problem.
     handler: () => {
       throw new RateLimitedError();
