@@ -6,9 +6,6 @@ import { AppError, ValidationError } from "../core/errors.js";
 const bodyErrors: Record<string, () => AppError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: () =>
     new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON."),
-  // An empty body is a missing one: the route's schema would refuse it like any other non-object.
-  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
-    new ValidationError([{ path: "", message: "A request body is required." }]),
   FST_ERR_CTP_BODY_TOO_LARGE: () =>
     new AppError(413, "PAYLOAD_TOO_LARGE", "The request body is too large."),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>

@@ -4,10 +4,12 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ValidationError } from "../../src/core/errors.js";
 import { fromFastifyError } from "../../src/http/fastify-errors.js";
+import { jsonBody } from "../../src/http/json-body.js";
 
 /** Whatever the app's error handler would receive for this request to a zod-validated route. */
 async function errorFor(payload: string, bodyLimit = 1024): Promise<unknown> {
   const app = Fastify({ bodyLimit });
+  await app.register(jsonBody);
   app.setValidatorCompiler(validatorCompiler);
   let caught: unknown;
   app.setErrorHandler((error, _request, reply) => {
