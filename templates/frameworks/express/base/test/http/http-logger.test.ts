@@ -1,17 +1,19 @@
 import express from "express";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/core/logger.js";
 import { errorHandler } from "../../src/http/error-handler.js";
 import { httpLogger } from "../../src/http/http-logger.js";
+import { captureLogs } from "../helpers/logs.js";
 
 function loggedApp() {
-  const lines: Record<string, unknown>[] = [];
-  const logger = createLogger("info", { write: (line: string) => lines.push(JSON.parse(line)) });
+  const { logger, lines } = captureLogs();
   const app = express()
     .use(httpLogger(logger))
     .get(["/health", "/api/v1/things"], (_req, res) => {
       res.json({ status: "ok" });
+    })
+    .get("/api/v1/callback", (_req, res) => {
+      res.redirect("/welcome?code=secret-code&state=secret-state");
     })
     .get("/api/v1/broken", () => {
       throw new Error("database on fire");
@@ -42,6 +44,24 @@ describe("httpLogger", () => {
       }),
     ]);
     expect(JSON.stringify(lines)).not.toContain("secret-token");
+  });
+
+  it("logs the URL and a redirect's Location without the secrets their query carries", async () => {
+    const { app, lines } = loggedApp();
+    await request(app).get("/api/v1/callback?code=secret-code&state=secret-state").expect(302);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        req: expect.objectContaining({
+          url: "/api/v1/callback?code=[redacted]&state=[redacted]",
+        }),
+        res: expect.objectContaining({
+          headers: expect.objectContaining({
+            location: "/welcome?code=[redacted]&state=[redacted]",
+          }),
+        }),
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("secret");
   });
 
   it("logs probes that succeed at debug only", async () => {
