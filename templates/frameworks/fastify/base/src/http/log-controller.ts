@@ -1,5 +1,19 @@
 import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
-import { requestLogLevel } from "../core/logger.js";
+import { redactUrl, requestLogLevel } from "../core/logger.js";
+
+/**
+ * Fastify's request serializer with the URL through `redactUrl`. Fastify puts a logger
+ * instance's own serializers over its defaults: `logger.child({}, { serializers: { req: … } })`.
+ */
+export function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket.remotePort,
+  };
+}
 
 /**
  * Fastify's request log lines, labelled with `requestId` (the name the problem bodies use) and

@@ -1,14 +1,14 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/core/logger.js";
-import { RequestLogController } from "../../src/http/log-controller.js";
+import { RequestLogController, serializeRequest } from "../../src/http/log-controller.js";
 import { genReqId } from "../../src/http/request-id.js";
+import { captureLogs } from "../helpers/logs.js";
 
 /** An app logging at `level` into `lines`, with a probe, a route and a failing route. */
 async function appLoggingAt(level: "info" | "debug") {
-  const lines: Record<string, unknown>[] = [];
+  const { logger, lines } = captureLogs(level);
   const app = Fastify({
-    loggerInstance: createLogger(level, { write: (line) => lines.push(JSON.parse(line)) }),
+    loggerInstance: logger.child({}, { serializers: { req: serializeRequest } }),
     logController: new RequestLogController(),
     genReqId,
   });
@@ -43,6 +43,16 @@ describe("RequestLogController", () => {
       req: { method: "GET", url: "/items" },
       responseTime: expect.any(Number),
     });
+  });
+
+  it("logs the URL without the secrets its query carries", async () => {
+    const { app, lines } = await appLoggingAt("info");
+    await app.inject({ method: "GET", url: "/items?code=secret-code&state=secret-state&page=2" });
+    await app.close();
+    expect(completed(lines)[0]).toMatchObject({
+      req: { url: "/items?code=[redacted]&state=[redacted]&page=2" },
+    });
+    expect(JSON.stringify(lines)).not.toContain("secret");
   });
 
   it("logs successful probes only at debug", async () => {
