@@ -1,17 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifications } from "../../../src/modules/auth/auth.table.js";
 import { users } from "../../../src/modules/users/users.table.js";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { browser, expectProblem, origin, password, signUp } from "../../helpers/auth.js";
+import { captureLogs } from "../../helpers/logs.js";
 import { linkIn, type SmtpCapture, startSmtpCapture } from "../../helpers/smtp.js";
 
 let smtp: SmtpCapture;
 let testApp: TestApp;
+const logs = captureLogs();
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-  testApp = await createTestApp(smtp.env);
+  testApp = await createTestApp(smtp.env, { logs: logs.destination });
 });
 
 afterAll(async () => {
@@ -87,6 +89,16 @@ describe("password reset", () => {
     expect((await signIn(user.email, newPassword)).status).toBe(401);
   });
 
+  it("logs the opened link with its path, but not the token in it or in the redirect", async () => {
+    const { user } = await signUp(testApp.app);
+    const start = logs.lines.length;
+    const { token } = await requestReset(user.email);
+    const logged = () => JSON.stringify(logs.lines.slice(start));
+    // A request's line may be written just after its response has reached the client.
+    await vi.waitFor(() => expect(logged()).toContain("/api/v1/auth/reset-password/[redacted]"));
+    expect(logged()).not.toContain(token);
+  });
+
   it("answers a token that was never issued with a 400 problem", async () => {
     await expectProblem(await resetPassword("not-a-real-token"), 400, "INVALID_TOKEN");
   });
@@ -118,6 +130,18 @@ describe("email verification", () => {
     expect(await session.json()).toMatchObject({
       user: { email: user.email, emailVerified: true },
     });
+  });
+
+  it("logs the opened link without its token", async () => {
+    const { user } = await signUp(testApp.app);
+    const link = await verificationLink(user.email);
+    const token = link.searchParams.get("token");
+    expect(token).toMatch(/^eyJ/);
+    const start = logs.lines.length;
+    expect((await client()("GET", pathOf(link))).status).toBe(302);
+    const logged = () => JSON.stringify(logs.lines.slice(start));
+    await vi.waitFor(() => expect(logged()).toContain("/api/v1/auth/verify-email"));
+    expect(logged()).not.toContain(token);
   });
 
   it("refuses a tampered link: an error for the app's page, or a 401 problem, and no change", async () => {

@@ -1,18 +1,20 @@
 import { eq } from "drizzle-orm";
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifications } from "../../../src/modules/auth/auth.table.js";
 import { users } from "../../../src/modules/users/users.table.js";
 import { createTestApp, type TestApp } from "../../helpers/app.js";
 import { origin, password, signUp } from "../../helpers/auth.js";
+import { captureLogs } from "../../helpers/logs.js";
 import { linkIn, type SmtpCapture, startSmtpCapture } from "../../helpers/smtp.js";
 
 let smtp: SmtpCapture;
 let testApp: TestApp;
+const logs = captureLogs();
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-  testApp = await createTestApp(smtp.env);
+  testApp = await createTestApp(smtp.env, { logs: logs.destination });
 });
 
 afterAll(async () => {
@@ -93,6 +95,16 @@ describe("password reset", () => {
     expect((await signIn(user.email, newPassword)).status).toBe(401);
   });
 
+  it("logs the opened link with its path, but not the token in it or in the redirect", async () => {
+    const { user } = await signUp(testApp.server);
+    const start = logs.lines.length;
+    const { token } = await requestReset(user.email);
+    const logged = () => JSON.stringify(logs.lines.slice(start));
+    // A request's line may be written just after its response has reached the client.
+    await vi.waitFor(() => expect(logged()).toContain("/api/v1/auth/reset-password/[redacted]"));
+    expect(logged()).not.toContain(token);
+  });
+
   it("answers a token that was never issued with a 400 problem", async () => {
     const res = await client()
       .post("/api/v1/auth/reset-password")
@@ -123,6 +135,18 @@ describe("email verification", () => {
     expect(await isVerified(user.email)).toBe(true);
     const session = await browser.get("/api/v1/auth/get-session").expect(200);
     expect(session.body.user).toMatchObject({ email: user.email, emailVerified: true });
+  });
+
+  it("logs the opened link without its token", async () => {
+    const { user } = await signUp(testApp.server);
+    const link = await verificationLink(user.email);
+    const token = link.searchParams.get("token");
+    expect(token).toMatch(/^eyJ/);
+    const start = logs.lines.length;
+    await client().get(pathOf(link)).expect(302);
+    const logged = () => JSON.stringify(logs.lines.slice(start));
+    await vi.waitFor(() => expect(logged()).toContain("/api/v1/auth/verify-email"));
+    expect(logged()).not.toContain(token);
   });
 
   it("refuses a tampered link: an error for the app's page, or a 401 problem, and no change", async () => {
