@@ -1,4 +1,6 @@
 import { isIPv6 } from "node:net";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import {
   convertIPv4BinaryToString,
   convertIPv4MappedIPv6ToIPv4,
@@ -6,6 +8,7 @@ import {
   convertIPv6ToBinary,
   isIPv4MappedIPv6,
 } from "hono/utils/ipaddr";
+import type { AppEnv } from "./app-env.js";
 
 /**
  * The client's address, counted as Express's `trust proxy` does: with `trustProxy` proxies in
@@ -22,6 +25,13 @@ export function clientAddress(
     .filter(Boolean);
   const chain = [...forwarded, socketAddress];
   return chain[Math.max(chain.length - 1 - trustProxy, 0)];
+}
+
+/** The address of a request's client, by `clientAddress`'s rule. */
+export function requestClientAddress(c: Context<AppEnv>, trustProxy: number): string {
+  // app.request() in tests has no socket.
+  const socketAddress = c.env?.incoming ? getConnInfo(c).remote.address : undefined;
+  return clientAddress(socketAddress ?? "unknown", c.req.header("x-forwarded-for"), trustProxy);
 }
 
 /**

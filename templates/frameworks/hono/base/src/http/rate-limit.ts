@@ -1,9 +1,7 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context } from "hono";
 import { rateLimiter, type Store } from "hono-rate-limiter";
 import { RateLimitedError } from "../core/errors.js";
 import type { AppEnv } from "./app-env.js";
-import { clientAddress, clientNetwork } from "./client-address.js";
+import { clientNetwork, requestClientAddress } from "./client-address.js";
 
 interface RateLimitOptions {
   windowMs: number;
@@ -24,17 +22,10 @@ export function rateLimit({ windowMs, limit, trustProxy, store }: RateLimitOptio
     limit,
     store,
     standardHeaders: "draft-7",
-    keyGenerator: (c) =>
-      clientNetwork(clientAddress(socketAddress(c), c.req.header("x-forwarded-for"), trustProxy)),
+    keyGenerator: (c) => clientNetwork(requestClientAddress(c, trustProxy)),
     // The limiter has set Retry-After; the error handler turns this into the 429 problem.
     handler: () => {
       throw new RateLimitedError();
     },
   });
-}
-
-/** The address of the peer (the client, or a proxy in front); app.request() in tests has none. */
-function socketAddress(c: Context<AppEnv>): string {
-  if (!c.env?.incoming) return "unknown";
-  return getConnInfo(c).remote.address ?? "unknown";
 }

@@ -89,6 +89,26 @@ describe("email and password", () => {
     expect(problem.errors).toEqual([{ path: "password", message: expect.any(String) }]);
   });
 
+  it("records in the session the client's address, not one the client claims", async () => {
+    const claimed = "203.0.113.7";
+    const sessionAddress = async (app: TestApp) => {
+      const send = browser(app.app);
+      const headers = { "X-Forwarded-For": claimed };
+      const body = { name: "Ada", email: `ada-${randomUUID()}@example.com`, password };
+      expect((await send("POST", "/api/v1/auth/sign-up/email", body, headers)).status).toBe(200);
+      const sessions = await send("GET", "/api/v1/auth/list-sessions", undefined, headers);
+      return (await bodyOf<{ ipAddress: string }[]>(sessions))[0]?.ipAddress;
+    };
+    expect(await sessionAddress(testApp)).not.toBe(claimed);
+    // Behind one proxy (TRUST_PROXY=1) the address it forwarded is the client's.
+    const proxied = await createTestApp({ TRUST_PROXY: "1" }, { database: testApp.database });
+    try {
+      expect(await sessionAddress(proxied)).toBe(claimed);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("answers an unknown auth route with a 404 problem", async () => {
     const res = await client()("GET", "/api/v1/auth/nope");
     expect(res.status).toBe(404);
