@@ -109,12 +109,19 @@ export const isSource = (file: string) => file.endsWith('.ts');
  * clash (conflicts) and files to change that the user renamed or deleted. `--force` takes the
  * generated versions (conflicting files are kept as `<file>.orig`).
  */
-export function assertSafe(changes: readonly FileChange[], what: string, force: boolean): void {
+export function assertSafe(
+  changes: readonly FileChange[],
+  what: string,
+  { force, dryRun }: { force?: boolean; dryRun?: boolean },
+): void {
   if (force) return;
   const conflicts = changes.filter((change) => change.kind === 'conflict');
   if (conflicts.length > 0) {
+    const see = dryRun
+      ? 'the clashes are marked above'
+      : 're-run with --dry-run to see the clashes';
     throw new CliError(
-      `${what} would overwrite your edits in ${conflicts.map((c) => c.path).join(', ')}; nothing was changed. Merge those by hand, or re-run with --force to take the generated versions (yours are kept as <file>.orig).`,
+      `${what} would overwrite your edits in ${conflicts.map((c) => c.path).join(', ')}; nothing was changed (${see}). Merge those by hand, or re-run with --force to take the generated versions (yours are kept as <file>.orig).`,
     );
   }
   const missing = changes.filter((change) => change.kind === 'missing');

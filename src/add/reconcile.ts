@@ -1,14 +1,15 @@
 import { sortByText } from '../collate.js';
 import { appendEnvVars } from '../edits/env-file.js';
 import { mergePackageJson } from '../edits/package-json.js';
-import { mergeText } from '../edits/three-way.js';
+import { mergeText, wholeFileConflict } from '../edits/three-way.js';
 import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 import type { Plan } from '../plan/plan.js';
 
 /** What happens to one file when a module is added. */
 export type FileChange =
   | { path: string; kind: 'create' | 'update' | 'merge'; before: string | undefined; after: string }
-  | { path: string; kind: 'conflict'; before: string; after: string }
+  /** `after` is the generated version (taken with --force); `marked` shows what clashes. */
+  | { path: string; kind: 'conflict'; before: string; after: string; marked: string }
   /** A generated file the addition changes, which the user deleted or renamed. */
   | { path: string; kind: 'missing'; before: undefined; after: string };
 
@@ -67,11 +68,21 @@ export function reconcile(state: ProjectState, before: Plan, after: Plan): FileC
       });
       continue;
     }
-    const merged = mergeText(base ?? '', text, file.content);
+    // A file of the user's where none was generated before has nothing in common to merge from.
+    const merged =
+      base === undefined
+        ? wholeFileConflict(text, file.content)
+        : mergeText(base, text, file.content);
     changes.push(
       merged.clean
         ? { path: file.path, kind: 'merge', before: current, after: ending(merged.content) }
-        : { path: file.path, kind: 'conflict', before: current, after: ending(file.content) },
+        : {
+            path: file.path,
+            kind: 'conflict',
+            before: current,
+            after: ending(file.content),
+            marked: ending(merged.marked),
+          },
     );
   }
 

@@ -16,7 +16,7 @@ import { readLayers } from '../plan/template-source.js';
 import { withProjectLock } from '../project/lock.js';
 import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
 import type { ResourceRecord } from '../resources/resource.js';
-import { unifiedDiff } from '../ui/diff.js';
+import { changeDiffs } from '../ui/diff.js';
 import { baselinePackage, renderBaseline } from '../update/baseline.js';
 import { formatLikeProject } from '../update/format.js';
 import { CLI_VERSION } from '../version.js';
@@ -87,7 +87,11 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
   const changes = reconcile(state, before, after);
 
   const { flag } = addition;
-  assertSafe(changes, `Adding ${flag}`, Boolean(input.force));
+  // A dry run shows what clashes before it refuses.
+  if (input.dryRun && !input.json && changes.some((change) => change.kind === 'conflict')) {
+    ctx.logger.info(changeDiffs(changes));
+  }
+  assertSafe(changes, `Adding ${flag}`, input);
 
   result.changes = changes.map(({ path, kind }) => ({ path, kind }));
   ctx.logger.info(
@@ -100,7 +104,7 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
   );
   if (input.dryRun) {
     if (!input.json) {
-      ctx.logger.info(changes.map((c) => unifiedDiff(c.path, c.before, c.after)).join(''));
+      ctx.logger.info(changeDiffs(changes));
     }
     return result;
   }

@@ -13,7 +13,7 @@ import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { withProjectLock } from '../project/lock.js';
 import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
-import { unifiedDiff } from '../ui/diff.js';
+import { changeDiffs } from '../ui/diff.js';
 import { startProgress } from '../ui/progress.js';
 import { baselinePackage, renderBaseline } from '../update/baseline.js';
 import { formatLikeProject } from '../update/format.js';
@@ -132,7 +132,11 @@ async function update(input: UpdateInput, ctx: Context): Promise<UpdateResult> {
     after.files.map((file) => file.path),
   );
   const changes = reconcile(state, before, after);
-  assertSafe(changes, `Updating to ${CLI_VERSION}`, Boolean(input.force));
+  // A dry run shows what clashes before it refuses.
+  if (input.dryRun && !input.json && changes.some((change) => change.kind === 'conflict')) {
+    ctx.logger.info(changeDiffs(changes));
+  }
+  assertSafe(changes, `Updating to ${CLI_VERSION}`, input);
 
   result.changes = changes.map(({ path: file, kind }) => ({ path: file, kind }));
   result.schemaChanged =
@@ -149,7 +153,7 @@ async function update(input: UpdateInput, ctx: Context): Promise<UpdateResult> {
   );
   if (input.dryRun) {
     if (!input.json) {
-      ctx.logger.info(changes.map((c) => unifiedDiff(c.path, c.before, c.after)).join(''));
+      ctx.logger.info(changeDiffs(changes));
     }
     return result;
   }

@@ -129,8 +129,14 @@ describe(`update from ${CLI_VERSION} to a newer version`, () => {
   });
 
   it('refuses an edit that clashes with the new templates, naming the file and changing nothing', async () => {
+    // The newer templates put a comment above the first line, which this edit changes.
     const original = await read(dir, 'src/core/problem.ts');
-    await writeFile(path.join(dir, 'src/core/problem.ts'), `// Our header.\n${original}`);
+    const edited = original.replace(
+      'import { STATUS_CODES } from "node:http";',
+      'import http from "node:http";',
+    );
+    expect(edited).not.toBe(original);
+    await writeFile(path.join(dir, 'src/core/problem.ts'), edited);
     const before = await snapshot(dir);
     const result = await newer(bin, ['update'], dir);
     expect(result.exitCode).toBe(1);

@@ -176,7 +176,23 @@ describe('add', () => {
     );
     const before = await snapshot(dir);
     await expect(addModule({ module: 'database' }, testContext({ cwd: dir }))).rejects.toThrow(
-      /would overwrite your edits in src\/app\.ts; nothing was changed\..*--force/,
+      /would overwrite your edits in src\/app\.ts; nothing was changed \(re-run with --dry-run to see the clashes\)\..*--force/,
+    );
+    expect(await snapshot(dir)).toEqual(before);
+
+    // A dry run shows the clash with git's markers, then refuses the same way.
+    const dry = testContext({ cwd: dir });
+    await expect(addModule({ module: 'database', dryRun: true }, dry)).rejects.toThrow(
+      /src\/app\.ts; nothing was changed \(the clashes are marked above\)/,
+    );
+    expect(dry.logger.lines.join('\n')).toContain(
+      [
+        '+<<<<<<< yours',
+        '   app.use(healthRouter(registry, [async () => "mine"]));',
+        '+=======',
+        '+  app.use(healthRouter(registry, [database.ping]));',
+        '+>>>>>>> generated',
+      ].join('\n'),
     );
     expect(await snapshot(dir)).toEqual(before);
 

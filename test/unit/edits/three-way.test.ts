@@ -14,13 +14,20 @@ describe('mergeText fixtures (base, ours, theirs → expected, or a conflict)', 
         ['base', 'ours', 'theirs', 'expected'].map((file) => read(name, file)),
       );
       const result = mergeText(base ?? '', ours ?? '', theirs ?? '');
-      if (expected === undefined) expect(result).toEqual({ clean: false });
+      if (expected === undefined) expect(result).toMatchObject({ clean: false });
       else expect(result).toEqual({ clean: true, content: expected });
     });
   }
 });
 
 describe('mergeText', () => {
+  it('marks what clashes as git does, the user\'s lines first', () => {
+    expect(mergeText('a\nb\nc\n', 'a\nB\nc\n', 'a\nβ\nc\n')).toEqual({
+      clean: false,
+      marked: 'a\n<<<<<<< yours\nB\n=======\nβ\n>>>>>>> generated\nc\n',
+    });
+  });
+
   it('takes the new version of a file the user did not edit', () => {
     expect(mergeText('a\n', 'a\n', 'a\nb\n')).toEqual({ clean: true, content: 'a\nb\n' });
   });
