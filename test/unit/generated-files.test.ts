@@ -55,6 +55,18 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     }
   });
 
+  it("keeps create-backend's work directories out of git, Biome and vitest", () => {
+    // While `add` or `update` runs, the project holds copies of its files and node_modules in
+    // .create-backend-<random> and .create-backend-node_modules.
+    const gitignore = (fileOf(project, '.gitignore') ?? '').split('\n');
+    expect(gitignore).toContain('.create-backend-*');
+    const biome = JSON.parse(fileOf(project, 'biome.json') ?? '{}');
+    expect(biome.files.includes).toContain('!.create-backend-*');
+    const vitest = fileOf(project, 'vitest.config.ts') ?? '';
+    expect(vitest).toContain('exclude: [...configDefaults.exclude, ".create-backend-*/**"],');
+    expect(vitest).toMatch(/^import \{ configDefaults, defineConfig \} from "vitest\/config";$/m);
+  });
+
   it('pins every dependency from the version map', () => {
     const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
     const all = { ...pkg.dependencies, ...pkg.devDependencies };
