@@ -11,11 +11,14 @@ export interface RunResult {
   output: string;
 }
 
-/** Runs a program (never through a shell) and reports how it ended; never throws. */
-/** Runs a program; aborting `signal` stops it (its result is then a failure). */
+/**
+ * Runs a program (never through a shell) and reports how it ended; never throws. Aborting
+ * `signal` stops it (its result is then a failure); a program given a signal runs in a process
+ * group of its own where the platform has them, and `onGroup` is told its id.
+ */
 export type ProcessRunner = (
   command: Command,
-  options: { cwd: string; signal?: AbortSignal },
+  options: { cwd: string; signal?: AbortSignal; onGroup?: (group: number) => void },
 ) => Promise<RunResult>;
 
 /**

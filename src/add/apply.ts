@@ -2,10 +2,11 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RUN_COMMAND } from '../cli-name.js';
 import type { Context } from '../context.js';
-import { installOrRestore } from '../effects/install.js';
+import { installOrRestore, LOCKFILES } from '../effects/install.js';
 import { runScriptCommand, scriptCommand } from '../effects/package-manager.js';
 import { CancelledError, CliError } from '../errors.js';
 import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
+import { type RunJournal, trackChildren } from '../project/lock.js';
 import { resolveInside } from '../project/safe-path.js';
 import { INSTALL_SLOW_HINT, startProgress } from '../ui/progress.js';
 import { interruptible } from '../write/interrupts.js';
@@ -36,10 +37,13 @@ export async function applyChanges(
     rerun: string;
     /** Package scripts to run once installed, inside the all-or-nothing step. */
     scripts?: readonly string[];
+    /** The lock's journal, so a run killed halfway can be undone by the next one. */
+    journal?: RunJournal;
   },
   ctx: Context,
 ): Promise<Applied> {
-  const { rerun } = options;
+  const { rerun, journal } = options;
+  const run = trackChildren(ctx.run, journal);
   const files: { path: string; content: string }[] = [];
   for (const change of changes) {
     files.push({ path: change.path, content: change.after });
@@ -52,14 +56,24 @@ export async function applyChanges(
   );
   const applied: Applied = { dependenciesChanged, installed: false, formatted: false };
   const interrupted = await interruptible(async (signal) => {
-    const transaction = await writeTransaction(root, files);
+    const install = dependenciesChanged && options.install;
+    const transaction = await writeTransaction(root, files, {
+      journal,
+      keep: install ? LOCKFILES : [],
+    });
     try {
-      if (dependenciesChanged && options.install) {
+      if (install) {
         const progress = startProgress(`Installing dependencies with ${manifest.packageManager}`, {
           logger: ctx.logger,
           slowHint: INSTALL_SLOW_HINT,
         });
-        const installed = await installOrRestore(root, manifest.packageManager, ctx.run, signal);
+        const installed = await installOrRestore(
+          root,
+          manifest.packageManager,
+          run,
+          signal,
+          journal,
+        );
         if (installed.exitCode === 0 && !signal.aborted) progress.stop('Dependencies installed');
         else progress.fail(signal.aborted ? 'Install stopped' : 'Installing dependencies failed');
         if (signal.aborted) throw new CancelledError('Cancelled: nothing was changed.');
@@ -72,7 +86,7 @@ export async function applyChanges(
         }
         applied.installed = true;
         for (const script of options.scripts ?? []) {
-          const ran = await ctx.run(scriptCommand(manifest.packageManager, script), {
+          const ran = await run(scriptCommand(manifest.packageManager, script), {
             cwd: root,
             signal,
           });

@@ -13,7 +13,7 @@ import type { Choices } from '../options/schema.js';
 import type { Manifest } from '../plan/manifest.js';
 import { type Plan, projectResources, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
-import { withProjectLock } from '../project/lock.js';
+import { type RunJournal, withProjectLock } from '../project/lock.js';
 import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
 import type { ResourceRecord } from '../resources/resource.js';
 import { changeDiffs } from '../ui/diff.js';
@@ -46,12 +46,12 @@ export async function addModule(input: AddInput, ctx: Context): Promise<AddResul
   if (input.dryRun) return add(input, ctx);
   return withProjectLock(
     root,
-    () => add(input, ctx),
-    (pid) => ctx.logger.warn(`Took over the lock of an interrupted run (process ${pid}).`),
+    (journal) => add(input, ctx, journal),
+    (message) => ctx.logger.warn(message),
   );
 }
 
-async function add(input: AddInput, ctx: Context): Promise<AddResult> {
+async function add(input: AddInput, ctx: Context, journal?: RunJournal): Promise<AddResult> {
   const root = ctx.cwd;
   const manifest = await readManifest(root);
   await assertProjectShape(root);
@@ -113,7 +113,7 @@ async function add(input: AddInput, ctx: Context): Promise<AddResult> {
     root,
     changes,
     manifest,
-    { install: input.install !== false, rerun: `add ${flag}` },
+    { install: input.install !== false, rerun: `add ${flag}`, journal },
     ctx,
   );
   result.installed = applied.installed;

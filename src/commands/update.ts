@@ -11,7 +11,7 @@ import { dialectFor } from '../modules/registry.js';
 import { MANIFEST_FILE } from '../plan/manifest.js';
 import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
-import { withProjectLock } from '../project/lock.js';
+import { type RunJournal, withProjectLock } from '../project/lock.js';
 import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
 import { changeDiffs } from '../ui/diff.js';
 import { startProgress } from '../ui/progress.js';
@@ -61,14 +61,18 @@ export async function updateProject(input: UpdateInput, ctx: Context): Promise<U
   if (input.dryRun) return update(input, ctx);
   return withProjectLock(
     root,
-    () => update(input, ctx),
-    (pid) => ctx.logger.warn(`Took over the lock of an interrupted run (process ${pid}).`),
+    (journal) => update(input, ctx, journal),
+    (message) => ctx.logger.warn(message),
   );
 }
 
 const isMigration = (file: string) => file.startsWith('drizzle/');
 
-async function update(input: UpdateInput, ctx: Context): Promise<UpdateResult> {
+async function update(
+  input: UpdateInput,
+  ctx: Context,
+  journal?: RunJournal,
+): Promise<UpdateResult> {
   const root = ctx.cwd;
   const manifest = await readManifest(root);
   await assertProjectShape(root);
@@ -168,6 +172,7 @@ async function update(input: UpdateInput, ctx: Context): Promise<UpdateResult> {
       install,
       rerun: 'update',
       scripts: result.schemaChanged && install ? ['db:generate'] : [],
+      journal,
     },
     ctx,
   );

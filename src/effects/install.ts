@@ -1,35 +1,43 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProcessRunner, RunResult } from '../context.js';
 import type { PackageManager } from '../options/schema.js';
+import type { RunJournal } from '../project/lock.js';
 import { installCommand } from './package-manager.js';
 
-const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+/** The lockfiles an install may write: the caller keeps them, to put them back on failure. */
+export const LOCKFILES = [
+  'package-lock.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+  'bun.lock',
+  'bun.lockb',
+];
+
+/** Where `node_modules` waits while an install runs. */
+export const MODULES_ASIDE = '.create-backend-node_modules';
 
 /**
- * Install dependencies so that a failure, or an interrupt through `signal`, leaves the project
- * as it was: `node_modules` is set aside (not copied: a rename) and lockfiles are remembered;
- * if the install fails or is stopped they are put back. On success the old `node_modules` is
- * deleted.
+ * Install dependencies so that a failure, or an interrupt through `signal`, leaves
+ * `node_modules` as it was: it is set aside (not copied: a rename) and put back if the install
+ * fails or is stopped; on success the old one is deleted. `journal` is told before the
+ * set-aside copy starts or stops being the one to put back.
  */
 export async function installOrRestore(
   root: string,
   pm: PackageManager,
   run: ProcessRunner,
   signal?: AbortSignal,
+  journal?: RunJournal,
 ): Promise<RunResult> {
-  const modules = path.join(root, 'node_modules');
-  const aside = path.join(root, '.create-backend-node_modules');
-  const locks = await Promise.all(
-    LOCKFILES.map(async (name) => {
-      const file = path.join(root, name);
-      return { file, content: await readFile(file).catch(() => undefined) };
-    }),
-  );
-  const hadModules = existsSync(modules);
+  const aside = path.join(root, MODULES_ASIDE);
+  const hadModules = existsSync(path.join(root, 'node_modules'));
   await rm(aside, { recursive: true, force: true });
-  if (hadModules) await rename(modules, aside);
+  if (hadModules) {
+    journal?.note({ modulesAside: true });
+    await rename(path.join(root, 'node_modules'), aside);
+  }
 
   let result = await run(installCommand(pm), { cwd: root, signal });
   if (
@@ -45,15 +53,19 @@ export async function installOrRestore(
     result = await run({ command, args: [...args, '--prefer-online'] }, { cwd: root, signal });
   }
   if (result.exitCode === 0 && !signal?.aborted) {
+    journal?.note({ modulesAside: false });
     await rm(aside, { recursive: true, force: true });
     return result;
   }
-
-  await rm(modules, { recursive: true, force: true });
-  if (hadModules) await rename(aside, modules);
-  for (const lock of locks) {
-    if (lock.content === undefined) await rm(lock.file, { force: true });
-    else await writeFile(lock.file, lock.content);
-  }
+  if (hadModules) await restoreModules(root);
+  else await rm(path.join(root, 'node_modules'), { recursive: true, force: true });
+  journal?.note({ modulesAside: undefined });
   return result;
+}
+
+/** Put the set-aside `node_modules` back in place of whatever an install left there. */
+export async function restoreModules(root: string): Promise<void> {
+  const modules = path.join(root, 'node_modules');
+  await rm(modules, { recursive: true, force: true });
+  await rename(path.join(root, MODULES_ASIDE), modules);
 }

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, realpath, rename, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFile, lstat, mkdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
 import type { PlannedFile } from '../plan/plan.js';
+import type { RunJournal } from '../project/lock.js';
 import { resolveInside } from '../project/safe-path.js';
 import { describeFileSystemError } from './fs-errors.js';
 
@@ -64,47 +65,86 @@ async function writeFresh(
   }
 }
 
+/** One step of a transaction, noted in its journal before it is taken; undone in reverse. */
+export type TransactionStep =
+  /** A directory the transaction creates (with everything under it). */
+  | { dir: string }
+  /**
+   * A file it writes (`hash`: of what it writes) or keeps for a later step to change (no hash),
+   * with whether its previous version is kept in `backup/`.
+   */
+  | { file: string; backup: boolean; hash?: string };
+
+/** How a transaction tells the outside what it is doing, so a killed run can be undone. */
+export interface TransactionOptions {
+  /** Told the name of the work directory before it is made. */
+  journal?: RunJournal;
+  /** Files a later step (an install) may change or create: put back as they were on rollback. */
+  keep?: readonly string[];
+}
+
+/** The directory inside the work directory where replaced files are kept until the commit. */
+export const BACKUP_DIR = 'backup';
+const JOURNAL_FILE = 'journal';
+
 /**
  * Write files into an existing directory: all are first written to a staging area inside it,
  * then renamed over their targets, whose previous versions are kept until `commit()`. If any
- * step fails, everything done so far is undone before the error is thrown.
+ * step fails, everything done so far is undone before the error is thrown. Each step is noted
+ * in a journal in the work directory before it is taken, so `undoTransaction` can undo a
+ * transaction whose process was killed.
  */
 export async function writeTransaction(
   root: string,
   files: readonly PlannedFile[],
+  options: TransactionOptions = {},
 ): Promise<Transaction> {
   const realRoot = await realpath(root);
-  const staging = await mkdtemp(path.join(root, '.create-backend-')).catch((error: unknown) => {
+  const work = `.create-backend-${randomBytes(6).toString('hex')}`;
+  options.journal?.note({ work });
+  const staging = path.join(root, work);
+  await mkdir(staging, { mode: 0o700 }).catch((error: unknown) => {
     throw describeFileSystemError(error, () => root);
   });
   const incoming = path.join(staging, 'files');
-  const backup = path.join(staging, 'backup');
-  // What has been done, in order: created directories and moved-in files (with whether a
-  // previous version was backed up). Undone in reverse.
-  const done: { file: string; target: string; backedUp: boolean }[] = [];
+  const backup = path.join(staging, BACKUP_DIR);
+  const journal = path.join(staging, JOURNAL_FILE);
+  const done: TransactionStep[] = [];
+  const take = (step: TransactionStep) => {
+    appendFileSync(journal, `${JSON.stringify(step)}\n`);
+    done.push(step);
+  };
 
   const rollback = async () => {
-    for (const step of done.reverse()) {
-      await rm(step.target, { recursive: true, force: true });
-      if (step.backedUp) await move(resolveInside(backup, step.file), step.target);
-    }
+    await undoTransaction(root, work, done);
     done.length = 0;
-    await rm(staging, { recursive: true, force: true });
   };
 
   try {
+    writeFileSync(journal, '');
     await writeFiles(incoming, files);
+    const writing = new Set(files.map((file) => file.path));
+    for (const file of options.keep?.filter((kept) => !writing.has(kept)) ?? []) {
+      const target = resolveInside(root, file);
+      const exists = existsSync(target);
+      take({ file, backup: exists });
+      if (exists) {
+        await mkdir(path.dirname(resolveInside(backup, file)), { recursive: true });
+        await copyFile(target, resolveInside(backup, file));
+      }
+    }
     for (const file of files) {
       const target = resolveInside(root, file.path);
-      const createdDir = await makeDirectory(path.dirname(target));
-      if (createdDir) done.push({ file: file.path, target: createdDir, backedUp: false });
+      const created = firstMissing(root, path.dirname(target));
+      if (created) take({ dir: path.relative(root, created) });
+      await mkdir(path.dirname(target), { recursive: true });
       await assertRealPathInside(realRoot, path.dirname(target), file.path);
       const existing = await lstat(target).catch(() => undefined);
       if (existing?.isDirectory()) {
         throw new CliError(`Cannot write ${file.path}: a directory of that name is in the way.`);
       }
+      take({ file: file.path, backup: existing !== undefined, hash: hashFile(file.content) });
       if (existing) await move(target, resolveInside(backup, file.path));
-      done.push({ file: file.path, target, backedUp: existing !== undefined });
       await rename(resolveInside(incoming, file.path), target);
     }
   } catch (error) {
@@ -118,6 +158,70 @@ export async function writeTransaction(
     commit: () => rm(staging, { recursive: true, force: true }),
     rollback,
   };
+}
+
+/**
+ * Undo a transaction's `steps` (by default, those its journal names) and remove its work
+ * directory. Steps are noted before they are taken, so each is undone only as far as it went:
+ * a file whose previous version never reached `backup/` was never replaced.
+ */
+export async function undoTransaction(
+  root: string,
+  work: string,
+  steps?: readonly TransactionStep[],
+): Promise<void> {
+  const staging = resolveInside(root, work);
+  for (const step of [...(steps ?? (await readJournal(root, work)))].reverse()) {
+    if ('dir' in step) {
+      await rm(resolveInside(root, step.dir), { recursive: true, force: true });
+      continue;
+    }
+    const target = resolveInside(root, step.file);
+    const kept = resolveInside(path.join(staging, BACKUP_DIR), step.file);
+    if (!step.backup) await rm(target, { recursive: true, force: true });
+    else if (existsSync(kept)) {
+      await rm(target, { recursive: true, force: true });
+      await move(kept, target);
+    }
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+/**
+ * The steps a transaction's journal names; a last line cut short was never acted on. Throws
+ * when the journal is unreadable or names a path outside the project.
+ */
+export async function readJournal(root: string, work: string): Promise<TransactionStep[]> {
+  const text = await readFile(path.join(resolveInside(root, work), JOURNAL_FILE), 'utf8');
+  const lines = text.split('\n').filter((line) => line !== '');
+  const steps: TransactionStep[] = [];
+  for (const [index, line] of lines.entries()) {
+    let step: TransactionStep;
+    try {
+      step = JSON.parse(line) as TransactionStep;
+    } catch (error) {
+      if (index === lines.length - 1) break;
+      throw error;
+    }
+    resolveInside(root, 'dir' in step ? step.dir : step.file);
+    steps.push(step);
+  }
+  return steps;
+}
+
+/** The hash a journal notes of what a transaction wrote, to tell it from later edits. */
+export function hashFile(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The top-most directory of `dir` and its parents (up to `root`) that does not exist. */
+function firstMissing(root: string, dir: string): string | undefined {
+  let missing: string | undefined;
+  for (let current = dir; current !== root && !existsSync(current); ) {
+    missing = current;
+    current = path.dirname(current);
+  }
+  return missing;
 }
 
 // Synchronous: for a hundred small files, a round trip through the thread pool per call costs

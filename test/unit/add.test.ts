@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addModule } from '../../src/commands/add.js';
@@ -377,6 +377,88 @@ describe('add, interrupted', () => {
     expect(ctx.logger.lines.join('\n')).toMatch(/Interrupted once the install had finished/);
     const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
     expect(manifest.options.cache).toBe('redis');
+  });
+});
+
+describe('add, after a run killed outright', () => {
+  /** Process ids are below 2^22 on Linux: this one cannot be running. */
+  const GONE = 2147483646;
+
+  /**
+   * A minimal project with node_modules and a lockfile, and a copy of it as `add cache redis`
+   * left it when killed (SIGKILL: nothing undone) during its install, after the orphaned
+   * install had started a new node_modules and rewritten the lockfile.
+   */
+  async function killedDuringInstall(): Promise<{ dir: string; killed: string }> {
+    const dir = await minimalProject();
+    await mkdir(path.join(dir, 'node_modules/some-package'), { recursive: true });
+    await writeFile(path.join(dir, 'node_modules/some-package/index.js'), 'export {};\n');
+    await writeFile(path.join(dir, 'package-lock.json'), '{"lockfileVersion":3}\n');
+    const killed = path.join(path.dirname(dir), 'killed');
+    const run = fakeRunner(async () => {
+      await cp(dir, killed, { recursive: true, verbatimSymlinks: true });
+      return { exitCode: 1, output: 'stopped' };
+    });
+    await addModule({ module: 'cache', value: 'redis' }, testContext({ cwd: dir, run })).catch(
+      () => {},
+    );
+    const lock = path.join(killed, 'create-backend.lock');
+    const record = JSON.parse(await readFile(lock, 'utf8'));
+    expect(record).toMatchObject({ work: expect.stringMatching(/^\.create-backend-/) });
+    await writeFile(lock, JSON.stringify({ ...record, pid: GONE }));
+    await mkdir(path.join(killed, 'node_modules/half-installed'), { recursive: true });
+    await writeFile(path.join(killed, 'package-lock.json'), '{"lockfileVersion":3,"new":1}\n');
+    return { dir, killed };
+  }
+
+  it('puts back the files, node_modules and lockfile it left, says so, then runs', async () => {
+    const { dir, killed } = await killedDuringInstall();
+    expect(await readdir(killed)).toEqual(
+      expect.arrayContaining(['.create-backend-node_modules', 'create-backend.lock']),
+    );
+    const ctx = testContext({ cwd: killed });
+    await addModule({ module: 'cache', value: 'redis', install: false }, ctx);
+    expect(ctx.logger.lines[0]).toMatch(
+      new RegExp(
+        `^Undid what an interrupted run \\(process ${GONE}\\) left halfway: \\d+ files and node_modules put back as they were\\.$`,
+      ),
+    );
+    // The same as the same add on the project the killed run started from.
+    await addModule({ module: 'cache', value: 'redis', install: false }, testContext({ cwd: dir }));
+    expect(await snapshot(killed)).toEqual(await snapshot(dir));
+    expect((await readdir(killed)).filter((name) => name.includes('create-backend-'))).toEqual([]);
+    expect(await readdir(path.join(killed, 'node_modules'))).toEqual(['some-package']);
+  });
+
+  it('refuses with one line, changing nothing, when a file it wrote was edited since', async () => {
+    const { killed } = await killedDuringInstall();
+    await edit(killed, 'create-backend.json', (text) => `${text}\n`);
+    const before = await snapshot(killed);
+    const error = await addModule(
+      { module: 'observability', value: 'otel', install: false },
+      testContext({ cwd: killed }),
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    const { message } = error as CliError;
+    expect(message).not.toContain('\n');
+    const work = JSON.parse(await readFile(path.join(killed, 'create-backend.lock'), 'utf8')).work;
+    expect(message).toBe(
+      `An interrupted run (process ${GONE}) left ${work}, .create-backend-node_modules, which cannot be put back safely (create-backend.json was changed after it); nothing was changed. To put back what it replaced: rm -rf node_modules && mv .create-backend-node_modules node_modules && cp -R ${work}/backup/. . && rm -rf ${work} create-backend.lock (files it added stay: see git status).`,
+    );
+    expect(await snapshot(killed)).toEqual(before);
+    expect(await readdir(path.join(killed, 'node_modules'))).toEqual(['half-installed']);
+  });
+
+  it('refuses leftovers its lock does not name (a lock of an older version)', async () => {
+    const { killed } = await killedDuringInstall();
+    await writeFile(path.join(killed, 'create-backend.lock'), `${GONE}\n`);
+    const before = await snapshot(killed);
+    await expect(
+      addModule({ module: 'cache', value: 'redis', install: false }, testContext({ cwd: killed })),
+    ).rejects.toThrow(
+      /^An interrupted run \(process 2147483646\) left \.create-backend-\w+, \.create-backend-node_modules, which cannot be put back safely \(its lock does not name \.create-backend-\w+\); nothing was changed\./,
+    );
+    expect(await snapshot(killed)).toEqual(before);
   });
 });
 

@@ -1,8 +1,8 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
-import { LOCK_FILE, withProjectLock } from '../../src/project/lock.js';
+import { LOCK_FILE, parseLock, withProjectLock } from '../../src/project/lock.js';
 import { tempDir } from '../support/context.js';
 
 describe('withProjectLock', () => {
@@ -33,14 +33,30 @@ describe('withProjectLock', () => {
     const root = await tempDir();
     // Process ids are below 2^22 on Linux: this one cannot be running.
     await writeFile(path.join(root, LOCK_FILE), '2147483646\n');
-    const stale: number[] = [];
+    const stale: string[] = [];
     const result = await withProjectLock(
       root,
       async () => 'ran',
-      (pid) => stale.push(pid),
+      (message) => stale.push(message),
     );
     expect(result).toBe('ran');
-    expect(stale).toEqual([2147483646]);
+    expect(stale).toEqual(['Took over the lock of an interrupted run (process 2147483646).']);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('notes in the lock what its holder is about to do, for a later run to undo', async () => {
+    const root = await tempDir();
+    await withProjectLock(root, async (journal) => {
+      journal.note({ work: '.create-backend-0123', modulesAside: true });
+      journal.note({ group: 4242 });
+      journal.note({ group: undefined });
+      expect(parseLock(await readFile(path.join(root, LOCK_FILE), 'utf8'))).toEqual({
+        pid: process.pid,
+        work: '.create-backend-0123',
+        modulesAside: true,
+      });
+      expect(await readdir(root)).toEqual([LOCK_FILE]);
+    });
     expect(await readdir(root)).toEqual([]);
   });
 });
