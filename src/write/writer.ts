@@ -124,13 +124,15 @@ export async function writeTransaction(
     writeFileSync(journal, '');
     await writeFiles(incoming, files);
     const writing = new Set(files.map((file) => file.path));
+    await mkdir(incoming, { recursive: true });
     for (const file of options.keep?.filter((kept) => !writing.has(kept)) ?? []) {
       const target = resolveInside(root, file);
       const exists = existsSync(target);
       take({ file, backup: exists });
       if (exists) {
-        await mkdir(path.dirname(resolveInside(backup, file)), { recursive: true });
-        await copyFile(target, resolveInside(backup, file));
+        // Copied beside, then renamed: a copy cut short must not be what gets put back.
+        await copyFile(target, resolveInside(incoming, `${file}.kept`));
+        await move(resolveInside(incoming, `${file}.kept`), resolveInside(backup, file));
       }
     }
     for (const file of files) {

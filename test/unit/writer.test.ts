@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, CliError } from '../../src/errors.js';
-import { writeProject } from '../../src/write/writer.js';
+import { undoTransaction, writeProject, writeTransaction } from '../../src/write/writer.js';
 import { tempDir } from '../support/context.js';
 
 const files = [
@@ -95,5 +95,37 @@ describe('writeProject', () => {
       writeProject(path.join(parent, 'app'), [{ path: '../evil', content: '' }]),
     ).rejects.toThrow(CliError);
     expect(await readdir(parent)).toEqual([]);
+  });
+});
+
+describe('undoTransaction', () => {
+  it('undoes from its journal alone a transaction whose process died before the commit', async () => {
+    const root = await tempDir();
+    await writeFile(path.join(root, 'package.json'), '{"name":"app"}\n');
+    await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n');
+    await writeFile(path.join(root, 'README.md'), 'mine\n');
+    const contents = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(root)).map(async (name) => [
+            name,
+            await readFile(path.join(root, name), 'utf8'),
+          ]),
+        ),
+      );
+    const before = await contents();
+    const noted: string[] = [];
+    await writeTransaction(root, files, {
+      journal: { note: (change) => noted.push(change.work ?? '') },
+      keep: ['package-lock.json', 'yarn.lock'],
+    });
+    // What an install that the kill left running then does to the lockfiles.
+    await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion":3,"x":1}\n');
+    await writeFile(path.join(root, 'yarn.lock'), '# new\n');
+    const [work = ''] = noted;
+    expect(await readdir(root)).toContain(work);
+
+    await undoTransaction(root, work);
+    expect(await contents()).toEqual(before);
   });
 });
