@@ -1,4 +1,5 @@
 import { CliError } from '../errors.js';
+import { identifierClash } from './identifiers.js';
 
 /** The spellings one resource name takes in generated code, paths and prose. */
 export interface ResourceNames {
@@ -99,10 +100,42 @@ export function resourceNames(input: string, pluralInput?: string): ResourceName
   const singular = pluralInput ? undefined : singularOf(words.at(-1) ?? '');
   if (singular !== undefined) {
     const suggestion = [...words.slice(0, -1), singular].join('-');
+    // The plural must differ from the name: `--plural news` alone is refused below.
+    const asSingular = `if "${input}" is singular, pass a different plural (add resource ${input} --plural ${input}-items)`;
+    if (!usable(suggestion)) {
+      throw new CliError(
+        `Resource "${input}" reads as the plural of "${suggestion}", which cannot name a resource: ${asSingular}, or choose another name.`,
+      );
+    }
     throw new CliError(
-      `Resource "${input}" reads as a plural: name the singular (add resource ${suggestion}; its routes are /api/v1/${words.join('-')}), or pass --plural if "${input}" is singular.`,
+      `Resource "${input}" reads as a plural: name the singular (add resource ${suggestion}; its routes are /api/v1/${words.join('-')}), or ${asSingular}.`,
     );
   }
+  const names = spell(input, words, pluralInput);
+  const clash = identifierClash(names);
+  if (clash) {
+    const what = clash.global
+      ? `the JavaScript global ${clash.identifier}`
+      : `the project's own ${clash.identifier}`;
+    const other = [`${names.kebab}-item`, `${names.kebab}-entry`].find(usable);
+    throw new CliError(
+      `Resource name "${input}" would declare ${clash.identifier}, which clashes with ${what}; choose another name${other ? `, e.g. ${other}` : ''}.`,
+    );
+  }
+  return names;
+}
+
+/** Whether a name passes every check, with its regular plural. */
+function usable(name: string): boolean {
+  try {
+    resourceNames(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function spell(input: string, words: string[], pluralInput?: string): ResourceNames {
   const pluralWords = pluralInput
     ? resourceWords(pluralInput)
     : [...words.slice(0, -1), pluralize(words.at(-1) ?? '')];
@@ -123,7 +156,7 @@ export function resourceNames(input: string, pluralInput?: string): ResourceName
   };
   if (names.plural === names.singular) {
     throw new CliError(
-      `Resource "${input}" has the same singular and plural; pass --plural with a different word.`,
+      `Resource "${input}" has the same singular and plural; pass --plural with a different word (e.g. --plural ${names.kebab}-items).`,
     );
   }
   for (const name of [names.kebab, names.kebabPlural]) {

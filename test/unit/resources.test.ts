@@ -86,6 +86,38 @@ describe('resource names', () => {
   it('refuses a plural equal to the singular', () => {
     expect(() => resourceNames('sheep', 'sheep')).toThrow(/same singular and plural/);
   });
+
+  it.each([
+    ['page', 'Page', "the project's own Page"],
+    ['column', 'columns', "the project's own columns"],
+    ['metric', 'metricsRoutes', "the project's own metricsRoutes"],
+    ['map', 'Map', 'the JavaScript global Map'],
+    ['set', 'Set', 'the JavaScript global Set'],
+    ['array', 'Array', 'the JavaScript global Array'],
+    ['proxy', 'Proxy', 'the JavaScript global Proxy'],
+    ['math', 'Math', 'the JavaScript global Math'],
+    ['reg-exp', 'RegExp', 'the JavaScript global RegExp'],
+  ])('refuses %j, whose code would clash, suggesting a name that works', (input, id, what) => {
+    expect(() => resourceNames(input)).toThrow(
+      `Resource name "${input}" would declare ${id}, which clashes with ${what}; choose another name, e.g. ${input}-item.`,
+    );
+    expect(resourceNames(`${input}-item`).kebab).toBe(`${input}-item`);
+  });
+
+  it.each(['pager', 'mapping', 'setting', 'item', 'json', 'index', 'metrics-entry'])(
+    'takes %j, whose identifiers clash with nothing',
+    (input) => {
+      expect(resourceNames(input).kebab).toBe(input);
+    },
+  );
+
+  it('gives advice that works for a plural-looking name whose singular is refused', () => {
+    expect(() => resourceNames('news')).toThrow(
+      'Resource "news" reads as the plural of "new", which cannot name a resource: if "news" is singular, pass a different plural (add resource news --plural news-items), or choose another name.',
+    );
+    expect(() => resourceNames('news', 'news')).toThrow('--plural news-items');
+    expect(resourceNames('news', 'news-items').kebabPlural).toBe('news-items');
+  });
 });
 
 describe('fields', () => {

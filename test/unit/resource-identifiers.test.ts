@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { type CHOICE_KEYS, choiceValues, DEFAULT_CHOICES } from '../../src/options/schema.js';
+import { planProject } from '../../src/plan/plan.js';
+import { PROJECT_IDENTIFIERS, resourceIdentifiers } from '../../src/resources/identifiers.js';
+import { resourceNames } from '../../src/resources/names.js';
+import { layersFor } from '../support/plan.js';
+
+// A name no template uses, so every identifier spelled with it is the resource's own.
+const PROBE = resourceNames('zebra');
+
+/** What a TypeScript file imports or declares at its top level (templates are formatted). */
+function topLevelIdentifiers(text: string): string[] {
+  const found: string[] = [];
+  for (const [, clause = ''] of text.matchAll(/^import\s+(?:type\s+)?([\s\S]*?)\s+from\s/gm)) {
+    for (const part of clause.match(/\{([\s\S]*)\}/)?.[1]?.split(',') ?? []) {
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .at(-1);
+      if (name) found.push(name);
+    }
+    const defaultName = clause
+      .replace(/\{[\s\S]*\}/, '')
+      .replace(/[,*]|\bas\b/g, ' ')
+      .trim();
+    if (defaultName) found.push(defaultName);
+  }
+  const declaration =
+    /^(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:const|let|var|function|class|interface|type|enum)\s+(\w+)/gm;
+  for (const [, name = ''] of text.matchAll(declaration)) found.push(name);
+  return found;
+}
+
+/** `zebrasRoutes` → a pattern that any resource's `<plural>Routes` matches. */
+function shapeOf(identifier: string): RegExp {
+  const shape = identifier
+    .replace(/Zebras|Zebra/, '[A-Z][A-Za-z0-9]*')
+    .replace(/zebras|zebra/, '[a-z][A-Za-z0-9]*');
+  return new RegExp(`^${shape}$`);
+}
+
+describe('resource identifiers', () => {
+  it('lists every identifier the templates declare for a resource', async () => {
+    const choices = { ...DEFAULT_CHOICES, auth: 'jwt', observability: 'otel' };
+    const plan = await planProject(
+      {
+        name: 'demo',
+        choices,
+        pm: 'npm',
+        cliVersion: '0.0.0',
+        resources: [{ name: 'zebra', fields: 'title:string' }],
+      },
+      await layersFor(choices),
+      (n) => Buffer.alloc(n, 1),
+    );
+    const declared = new Set(
+      plan.files.flatMap((file) =>
+        topLevelIdentifiers(file.content).filter((name) => /zebra/i.test(name)),
+      ),
+    );
+    expect(resourceIdentifiers(PROBE)).toEqual(expect.arrayContaining([...declared]));
+  });
+
+  // Every combination a resource's files differ by; a module added later counts too.
+  const combinations = ['framework', 'auth', 'database', 'observability', 'cache'].reduce<
+    Record<string, string>[]
+  >(
+    (all, key) =>
+      all.flatMap((choices) =>
+        choiceValues(key as (typeof CHOICE_KEYS)[number])
+          .filter((value) => !(key === 'database' && value === 'none'))
+          .map((value) => ({ ...choices, [key]: value })),
+      ),
+    [{}],
+  );
+
+  it('knows every identifier of the project a resource name could spell in the same file', async () => {
+    const missing = new Set<string>();
+    for (const partial of combinations) {
+      const choices = { ...DEFAULT_CHOICES, ...partial };
+      const plan = await planProject(
+        {
+          name: 'demo',
+          choices,
+          pm: 'npm',
+          cliVersion: '0.0.0',
+          resources: [{ name: 'zebra', fields: 'title:string' }],
+        },
+        await layersFor(choices),
+        (n) => Buffer.alloc(n, 1),
+      );
+      for (const file of plan.files) {
+        if (!file.path.endsWith('.ts')) continue;
+        const names = topLevelIdentifiers(file.content);
+        const shapes = names.filter((name) => /zebra/i.test(name)).map(shapeOf);
+        for (const name of names) {
+          if (/zebra/i.test(name) || PROJECT_IDENTIFIERS.has(name)) continue;
+          if (shapes.some((shape) => shape.test(name))) missing.add(`${name} (${file.path})`);
+        }
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
+});
