@@ -95,7 +95,7 @@ async function choiceAddition(
   if (manifest.options[key] === value) return alreadyThere(key, value, flag, before);
   if (manifest.options[key] !== 'none') {
     throw new CliError(
-      `This project has ${key} ${manifest.options[key]}; add only adds to a project without one.`,
+      `This project has ${key} ${manifest.options[key]}, and add does not replace a choice: to move to ${value}, generate a scratch project with the same options and --${key} ${value} (${RUN_COMMAND} <dir> --${key} ${value} --no-install --no-git) and copy over what differs.`,
     );
   }
   const choices: Choices = { ...manifest.options, [key]: value };

@@ -14,7 +14,12 @@ import type { Manifest } from '../plan/manifest.js';
 import { type Plan, projectResources, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { type RunJournal, withProjectLock } from '../project/lock.js';
-import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
+import {
+  assertProjectShape,
+  compareVersions,
+  findProjectRoot,
+  readManifest,
+} from '../project/manifest-file.js';
 import type { ResourceRecord } from '../resources/resource.js';
 import { changeDiffs } from '../ui/diff.js';
 import { baselinePackage, renderBaseline } from '../update/baseline.js';
@@ -39,8 +44,10 @@ export interface AddResult {
  * prompts, the rules), plan the project as it was generated and as it would be with the
  * module and weave the difference into the files on disk (pure), then apply it all or nothing.
  */
-export async function addModule(input: AddInput, ctx: Context): Promise<AddResult> {
-  const root = ctx.cwd;
+export async function addModule(input: AddInput, inputCtx: Context): Promise<AddResult> {
+  // From a subdirectory, the project is the nearest parent with a manifest (as git does).
+  const root = await findProjectRoot(inputCtx.cwd);
+  const ctx = root === inputCtx.cwd ? inputCtx : { ...inputCtx, cwd: root };
   // Reads the manifest first, so outside a project the message is about that, not the lock.
   await readManifest(root);
   if (input.dryRun) return add(input, ctx);

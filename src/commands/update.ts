@@ -12,7 +12,12 @@ import { MANIFEST_FILE } from '../plan/manifest.js';
 import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { type RunJournal, withProjectLock } from '../project/lock.js';
-import { assertProjectShape, compareVersions, readManifest } from '../project/manifest-file.js';
+import {
+  assertProjectShape,
+  compareVersions,
+  findProjectRoot,
+  readManifest,
+} from '../project/manifest-file.js';
 import { changeDiffs } from '../ui/diff.js';
 import { startProgress } from '../ui/progress.js';
 import { baselinePackage, renderBaseline } from '../update/baseline.js';
@@ -50,8 +55,11 @@ export interface UpdateResult {
  * the project's history and are never rewritten; when the tables change, the project's own
  * drizzle-kit writes the next one.
  */
-export async function updateProject(input: UpdateInput, ctx: Context): Promise<UpdateResult> {
-  const root = ctx.cwd;
+export async function updateProject(input: UpdateInput, inputCtx: Context): Promise<UpdateResult> {
+  // From a subdirectory, the project is the nearest parent with a manifest (as git does).
+  const root = await findProjectRoot(inputCtx.cwd);
+  const ctx = root === inputCtx.cwd ? inputCtx : { ...inputCtx, cwd: root };
+  // Reads the manifest first, so outside a project the message is about that, not the lock.
   await readManifest(root);
   if (input.to !== undefined && input.to !== CLI_VERSION) {
     throw new CliError(

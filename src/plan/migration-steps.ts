@@ -1,3 +1,4 @@
+import { CliError } from '../errors.js';
 import type { MigrationStep } from '../migrations/schema.js';
 import { dialectFor, modulesFor } from '../modules/registry.js';
 import type { Resource } from '../resources/resource.js';
@@ -23,7 +24,9 @@ export function migrationSteps(
   const steps: MigrationStep[] = [];
   for (const module of modulesFor(after.choices)) {
     if (module.migration && !had.has(module.id)) {
-      steps.push(module.migration({ choices: after.choices, resources: existing }));
+      const step = module.migration({ choices: after.choices, resources: existing });
+      refuseTakenTables(step, module.id, existing);
+      steps.push(step);
     }
     if (!module.resourceMigration) continue;
     for (const resource of projectResources(after)) {
@@ -35,4 +38,20 @@ export function migrationSteps(
     }
   }
   return steps;
+}
+
+/**
+ * A module added to a project cannot name its tables differently, so a resource that already
+ * has one of them is what must change (better-auth's `sessions` and a `session` resource).
+ */
+function refuseTakenTables(step: MigrationStep, moduleId: string, existing: Resource[]): void {
+  for (const change of step.changes) {
+    if (change.kind !== 'createTable') continue;
+    const owner = existing.find((resource) => resource.names.table === change.table.name);
+    if (owner) {
+      throw new CliError(
+        `The ${owner.names.kebab} resource's table "${change.table.name}" is one ${moduleId} needs: rename or remove that resource (src/modules/${owner.names.kebabPlural} and its entry in create-backend.json) first.`,
+      );
+    }
+  }
 }

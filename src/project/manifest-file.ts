@@ -21,6 +21,24 @@ const manifestSchema = z.object({
   files: z.record(z.string(), z.string()),
 });
 
+/**
+ * The project `dir` is in, as git finds its repository: `dir` or the nearest parent with a
+ * `create-backend.json`; a clear error when there is none up to the filesystem root.
+ */
+export async function findProjectRoot(dir: string): Promise<string> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    try {
+      await access(path.join(current, MANIFEST_FILE));
+      return current;
+    } catch {
+      if (path.dirname(current) === current) break;
+    }
+  }
+  throw new CliError(
+    `No ${MANIFEST_FILE} in ${dir} or its parents: run this inside a project created by create-backend.`,
+  );
+}
+
 /** Read and check `create-backend.json` in `dir`; a clear error when it is missing or broken. */
 export async function readManifest(dir: string): Promise<Manifest> {
   const file = path.join(dir, MANIFEST_FILE);

@@ -44,8 +44,19 @@ describe('add', () => {
   it('refuses to run outside a generated project', async () => {
     const cwd = await tempDir();
     await expect(addModule({ module: 'database' }, testContext({ cwd }))).rejects.toThrow(
-      /No create-backend.json in .*: run this inside a project created by create-backend\./,
+      /No create-backend.json in .* or its parents: run this inside a project created by create-backend\./,
     );
+  });
+
+  it('run from a subdirectory, works on the project around it, as git does', async () => {
+    const dir = await minimalProject();
+    const result = await addModule(
+      { module: 'ci', value: 'github', install: false },
+      testContext({ cwd: path.join(dir, 'src'), run: fakeRunner() }),
+    );
+    expect(result).toMatchObject({ module: 'ci', value: 'github' });
+    expect(await readFile(path.join(dir, '.github/workflows/ci.yml'), 'utf8')).toContain('jobs:');
+    await expect(readdir(path.join(dir, 'src/.github'))).rejects.toThrow(/ENOENT/);
   });
 
   it.each([

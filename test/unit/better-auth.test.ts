@@ -137,6 +137,8 @@ describe('add auth better-auth', () => {
     const dir = await create('jwt');
     await expect(
       addModule({ module: 'auth', value: 'better-auth' }, testContext({ cwd: dir })),
-    ).rejects.toThrow('This project has auth jwt; add only adds to a project without one.');
+    ).rejects.toThrow(
+      'This project has auth jwt, and add does not replace a choice: to move to better-auth, generate a scratch project with the same options and --auth better-auth (npx create-backend-stack <dir> --auth better-auth --no-install --no-git) and copy over what differs.',
+    );
   });
 });

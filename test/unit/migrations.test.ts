@@ -138,6 +138,19 @@ describe('planMigrations', () => {
     );
   });
 
+  it('names the resource to rename when an added module needs its table', () => {
+    const spec = (auth: string) => ({
+      name: 'demo',
+      choices: { ...DEFAULT_CHOICES, auth },
+      pm: 'npm' as const,
+      cliVersion: '0.0.0',
+      resources: [TODO, { name: 'session', fields: 'title:string' }],
+    });
+    expect(() => migrationSteps(spec('none'), spec('better-auth'))).toThrow(
+      'The session resource\'s table "sessions" is one better-auth needs: rename or remove that resource (src/modules/sessions and its entry in create-backend.json) first.',
+    );
+  });
+
   it('never writes a migration that drops what exists', () => {
     const schema = withResource(emptySnapshot(), todo, false);
     expect(() => migrationSql(schema, emptySnapshot())).toThrow(/would drop table public.todos/);
