@@ -99,7 +99,9 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
   warnOfNodeVersion(choices, ctx);
 
   if (install) {
-    await interruptible((signal) => installDependencies(target, pm, ctx, prompter, signal));
+    await interruptible((signal) =>
+      installDependencies(target, pm, { ctx, prompter, git }, signal),
+    );
     result.installed = true;
     for (const { afterInstall } of modulesFor(choices)) {
       if (afterInstall)
@@ -158,11 +160,14 @@ async function resolveTarget(
   return target;
 }
 
+// The repository is made after the install, so the first commit has the lockfile: when the
+// install stops, the message says how to make it.
+const GIT_INIT = 'git init && git add -A && git commit -m "Initial commit"';
+
 async function installDependencies(
   target: Target,
   pm: PackageManager,
-  ctx: Context,
-  prompter: Prompter | undefined,
+  { ctx, prompter, git }: { ctx: Context; prompter: Prompter | undefined; git: boolean },
   signal: AbortSignal,
 ): Promise<void> {
   const progress = startProgress(`Installing dependencies with ${pm}`, {
@@ -172,11 +177,12 @@ async function installDependencies(
   });
 
   const { exitCode, output } = await ctx.run(installCommand(pm), { cwd: target.dir, signal });
+  const repository = git ? `, then ${GIT_INIT} (no git repository was made yet)` : '';
   const finish = `"cd ${quotePath(target.dir)} && ${pm} install"`;
   if (signal.aborted) {
     progress.fail('Install stopped');
     throw new CancelledError(
-      `Cancelled during the install; the project is in ${target.dir}: run ${finish} to finish it.`,
+      `Cancelled during the install; the project is in ${target.dir}: run ${finish} to finish it${repository}.`,
     );
   }
   if (exitCode === 0) {
@@ -188,7 +194,7 @@ async function installDependencies(
   if (tail) ctx.logger.detail(tail);
   const why = exitCode === -1 ? `${pm} could not be started` : `${pm} exited with code ${exitCode}`;
   throw new CliError(
-    `Installing dependencies failed (${why}); the project is ready in ${target.dir}: run ${finish}.`,
+    `Installing dependencies failed (${why}); the project is ready in ${target.dir}: run ${finish}${repository}.`,
   );
 }
 

@@ -183,8 +183,21 @@ describe('createProject', () => {
     }));
     const promise = createProject({ directory: 'api', yes: true }, testContext({ cwd, run }));
     await expect(promise).rejects.toThrow(CliError);
-    await expect(promise).rejects.toThrow(/npm exited with code 1.*run "cd .*api && npm install"/);
+    await expect(promise).rejects.toThrow(
+      /npm exited with code 1.*run "cd .*api && npm install", then git init && git add -A && git commit -m "Initial commit" \(no git repository was made yet\)\.$/,
+    );
     expect(await readdir(path.join(cwd, 'api'))).toContain('package.json');
+    expect(run.calls.some((call) => call.startsWith('git'))).toBe(false);
+  });
+
+  it('says nothing of git when the install fails with --no-git', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner((command) => ({ exitCode: command === 'npm' ? 1 : 0, output: '' }));
+    const promise = createProject(
+      { directory: 'api', yes: true, git: false },
+      testContext({ cwd, run }),
+    );
+    await expect(promise).rejects.toThrow(/run "cd .*api && npm install"\.$/);
   });
 
   it('stops the install on a stop signal, keeps the project and says how to finish', async () => {
@@ -201,7 +214,7 @@ describe('createProject', () => {
     );
     await expect(promise).rejects.toBeInstanceOf(CancelledError);
     await expect(promise).rejects.toThrow(
-      /^Cancelled during the install; the project is in .*new apps\/api: run "cd .*new apps\/api. && npm install" to finish it\.$/,
+      /^Cancelled during the install; the project is in .*new apps\/api: run "cd .*new apps\/api. && npm install" to finish it, then git init && git add -A && git commit -m "Initial commit" \(no git repository was made yet\)\.$/,
     );
     expect(run.calls).toEqual(['npm install']);
     expect(await readdir(path.join(cwd, 'new apps/api'))).toContain('package.json');
