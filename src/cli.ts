@@ -13,6 +13,7 @@ import {
   metaOf,
   PACKAGE_MANAGERS,
 } from './options/schema.js';
+import { FIELD_TYPES } from './resources/fields.js';
 import { createLogger, type Logger } from './ui/logger.js';
 import { CLI_VERSION } from './version.js';
 import { describeFileSystemError } from './write/fs-errors.js';
@@ -98,7 +99,7 @@ export async function main(
         }, Boolean(flags.json)),
       );
 
-    root
+    const add = root
       .command('add')
       .description('add a module to the project in the current directory')
       .argument(
@@ -108,30 +109,39 @@ export async function main(
       .argument(
         '[value]',
         'which one, e.g. postgres, jwt, redis, docker, github (asked or defaulted); for resource its name',
-      )
-      .option(
-        '--fields <fields>',
-        'resource fields, e.g. "title:string,amount:number,paid:boolean,dueAt:date?,status:enum(a|b)"',
-      )
-      .option('--plural <word>', 'resource plural, for irregular nouns (person → people)')
-      .option(
-        '--baseline <path>',
-        'for a project an older version made: the package (directory or .tgz) of that version, instead of npm',
-      )
-      .option('--dry-run', 'print a unified diff of every change; write nothing')
-      .option('--json', 'print the result as JSON on stdout (human output goes to stderr)')
-      .option('-f, --force', 'replace files whose edits conflict (yours are kept as <file>.orig)')
-      .option('--no-install', 'skip installing new dependencies')
-      .option('-y, --yes', 'never prompt')
-      .action((module: string, value: string | undefined, flags: Record<string, unknown>) =>
-        dispatch(async (log) => {
-          const { addModule } = await import('./commands/add.js');
-          const input = { module, value, ...flags };
-          const result = await addModule(input, await buildContext(log, Boolean(flags.json)));
-          if (flags.json) log.result(result);
-          return 0;
-        }, Boolean(flags.json)),
       );
+    addOptions(resourceOptions(add)).action(
+      (module: string, value: string | undefined, flags: Record<string, unknown>) =>
+        runAdd({ ...flags, module, value }),
+    );
+
+    const resource = add
+      .command('resource')
+      .description('generate a CRUD resource wired to the framework and ORM')
+      .argument('[name]', 'a singular noun, e.g. invoice or line-item (asked when missing)')
+      .addHelpText(
+        'after',
+        [
+          '',
+          `Field types: ${FIELD_TYPES.join(', ')}.`,
+          'A field is name:type; name?:type (or name:type?) makes it optional; enum lists its values: status:enum(draft|sent).',
+          '',
+          `Example: ${RUN_COMMAND} add resource invoice --fields "number:string,amount:number,paid:boolean,dueAt?:date,status:enum(draft|sent)"`,
+        ].join('\n'),
+      );
+    addOptions(resourceOptions(resource)).action(
+      (name: string | undefined, flags: Record<string, unknown>) =>
+        runAdd({ ...add.opts(), ...flags, module: 'resource', value: name }),
+    );
+
+    function runAdd(input: Record<string, unknown> & { module: string }): Promise<void> {
+      return dispatch(async (log) => {
+        const { addModule } = await import('./commands/add.js');
+        const result = await addModule(input, await buildContext(log, Boolean(input.json)));
+        if (input.json) log.result(result);
+        return 0;
+      }, Boolean(input.json));
+    }
 
     root
       .command('update')
@@ -168,6 +178,7 @@ export async function main(
           return 0;
         }, Boolean(flags.json)),
       );
+    pointToHelp(root);
     return root;
   }
 
@@ -192,6 +203,42 @@ export async function main(
       nodeVersion: process.versions.node,
     };
   }
+}
+
+function resourceOptions(command: Command): Command {
+  return command
+    .option(
+      '--fields <fields>',
+      'resource fields, e.g. "title:string,amount:number,paid:boolean,dueAt?:date,status:enum(a|b)"',
+    )
+    .option('--plural <word>', 'resource plural, for irregular nouns (person → people)');
+}
+
+function addOptions(command: Command): Command {
+  return command
+    .option(
+      '--baseline <path>',
+      'for a project an older version made: the package (directory or .tgz) of that version, instead of npm',
+    )
+    .option('--dry-run', 'print a unified diff of every change; write nothing')
+    .option('--json', 'print the result as JSON on stdout (human output goes to stderr)')
+    .option('-f, --force', 'replace files whose edits conflict (yours are kept as <file>.orig)')
+    .option('--no-install', 'skip installing new dependencies')
+    .option('-y, --yes', 'never prompt');
+}
+
+/**
+ * commander's usage errors (`error: unknown option '--bogus'`, with its near-typo suggestion)
+ * end with where the valid options are, on the same line.
+ */
+function pointToHelp(command: Command): void {
+  const path: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) path.unshift(c.name());
+  command.configureOutput({
+    outputError: (message, write) =>
+      write(`${message.trimEnd().replace(/\s*\n\s*/g, ' ')}; see "${path.join(' ')} --help".\n`),
+  });
+  for (const sub of command.commands) pointToHelp(sub);
 }
 
 /** Validate parsed flags against the input schema; the first problem becomes one line. */

@@ -116,7 +116,7 @@ export function resourceNames(input: string, pluralInput?: string): ResourceName
   if (clash) {
     const what = clash.global
       ? `the JavaScript global ${clash.identifier}`
-      : `the project's own ${clash.identifier}`;
+      : `${clash.identifier} of create-backend's own templates`;
     const other = [`${names.kebab}-item`, `${names.kebab}-entry`].find(usable);
     throw new CliError(
       `Resource name "${input}" would declare ${clash.identifier}, which clashes with ${what}; choose another name${other ? `, e.g. ${other}` : ''}.`,

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli.js';
+import { COMMAND_NAME } from '../../src/cli-name.js';
+import { FIELD_TYPES } from '../../src/resources/fields.js';
+import { tempDir } from '../support/context.js';
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
+  const cwd = await tempDir();
+  const exitCode = await main(['node', COMMAND_NAME, ...args], {
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdinIsTTY: false,
+  });
+  vi.restoreAllMocks();
+  return { exitCode, stdout: out.join(''), stderr: err.join('') };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('cli', () => {
+  it('gives add resource its own help: the field types and the optional form', async () => {
+    const { exitCode, stdout } = await run('add', 'resource', '--help');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(`Usage: ${COMMAND_NAME} add resource [options] [name]`);
+    expect(stdout).toContain(`Field types: ${FIELD_TYPES.join(', ')}.`);
+    expect(stdout).toContain('name?:type (or name:type?) makes it optional');
+    expect(stdout).toContain('--fields <fields>');
+  });
+
+  it.each([
+    [
+      ['add', 'resource', 'invoice', '--bogus'],
+      'error: unknown option \'--bogus\'; see "create-backend add resource --help".',
+    ],
+    [
+      ['add', '--dry-ru', 'ci'],
+      'error: unknown option \'--dry-ru\' (Did you mean --dry-run?); see "create-backend add --help".',
+    ],
+    [
+      ['app', '--frobnicate'],
+      'error: unknown option \'--frobnicate\'; see "create-backend --help".',
+    ],
+  ])('refuses an unknown option of %j in one line that points to that help', async (args, line) => {
+    const { exitCode, stderr } = await run(...args);
+    expect(exitCode).toBe(1);
+    expect(stderr).toBe(`${line}\n`);
+  });
+});
