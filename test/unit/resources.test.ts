@@ -88,9 +88,9 @@ describe('resource names', () => {
   });
 
   it.each([
-    ['page', 'Page', 'Page of create-backend\'s own templates'],
-    ['column', 'columns', 'columns of create-backend\'s own templates'],
-    ['metric', 'metricsRoutes', 'metricsRoutes of create-backend\'s own templates'],
+    ['page', 'Page', "Page of create-backend's own templates"],
+    ['column', 'columns', "columns of create-backend's own templates"],
+    ['metric', 'metricsRoutes', "metricsRoutes of create-backend's own templates"],
     ['map', 'Map', 'the JavaScript global Map'],
     ['set', 'Set', 'the JavaScript global Set'],
     ['array', 'Array', 'the JavaScript global Array'],
