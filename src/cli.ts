@@ -102,6 +102,8 @@ export async function main(
     const add = root
       .command('add')
       .description('add a module to the project in the current directory')
+      // `resource` has a help of its own, listed under Commands; the usage stays the module's.
+      .usage('[options] <module> [value]')
       .argument(
         '<module>',
         `what to add: ${[...ADDABLE, 'resource'].join(', ')}, or a value on its own (redis, docker, ...)`,
