@@ -21,7 +21,7 @@ describe('mergeText fixtures (base, ours, theirs → expected, or a conflict)', 
 });
 
 describe('mergeText', () => {
-  it('marks what clashes as git does, the user\'s lines first', () => {
+  it("marks what clashes as git does, the user's lines first", () => {
     expect(mergeText('a\nb\nc\n', 'a\nB\nc\n', 'a\nβ\nc\n')).toEqual({
       clean: false,
       marked: 'a\n<<<<<<< yours\nB\n=======\nβ\n>>>>>>> generated\nc\n',
