@@ -35,6 +35,24 @@ export const PROJECT_IDENTIFIERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * The ids of the schemas the project's own templates put in `/openapi.json`'s components (with
+ * Better Auth's models, which the document merges in prefixed `Auth`). A resource's schema of
+ * the same id would silently take its place in the document.
+ * test/unit/resource-identifiers.test.ts keeps the list complete.
+ */
+export const PROJECT_SCHEMA_IDS: ReadonlySet<string> = new Set(
+  (
+    'ApiIndex AuthAccount AuthSession AuthTwoFactor AuthUser AuthVerification Login Problem ' +
+    'RefreshToken Register Session Status Tokens User UserPage'
+  ).split(' '),
+);
+
+/** The ids of the OpenAPI schemas the resource templates declare for a resource. */
+export function resourceSchemaIds({ Singular: One }: ResourceNames): string[] {
+  return [One, `${One}Page`, `Create${One}`, `Update${One}`];
+}
+
 /** The identifiers the resource templates declare for a resource, one per way it is spelled. */
 export function resourceIdentifiers(names: ResourceNames): string[] {
   const { singular: one, plural: many, Singular: One, Plural: Many } = names;
@@ -66,6 +84,9 @@ export function identifierClash(
   for (const identifier of resourceIdentifiers(names)) {
     if (ES_GLOBALS.has(identifier)) return { identifier, global: true };
     if (PROJECT_IDENTIFIERS.has(identifier)) return { identifier, global: false };
+  }
+  for (const identifier of resourceSchemaIds(names)) {
+    if (PROJECT_SCHEMA_IDS.has(identifier)) return { identifier, global: false };
   }
   return undefined;
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type CHOICE_KEYS, choiceValues, DEFAULT_CHOICES } from '../../src/options/schema.js';
 import { planProject } from '../../src/plan/plan.js';
-import { PROJECT_IDENTIFIERS, resourceIdentifiers } from '../../src/resources/identifiers.js';
+import {
+  PROJECT_IDENTIFIERS,
+  PROJECT_SCHEMA_IDS,
+  resourceIdentifiers,
+  resourceSchemaIds,
+} from '../../src/resources/identifiers.js';
 import { resourceNames } from '../../src/resources/names.js';
 import { layersFor } from '../support/plan.js';
 
@@ -101,5 +106,33 @@ describe('resource identifiers', () => {
       }
     }
     expect([...missing]).toEqual([]);
+  });
+
+  it('knows the OpenAPI schema ids of the project and of a resource', async () => {
+    const ids = new Set<string>();
+    for (const partial of combinations) {
+      const choices = { ...DEFAULT_CHOICES, ...partial };
+      const plan = await planProject(
+        {
+          name: 'demo',
+          choices,
+          pm: 'npm',
+          cliVersion: '0.0.0',
+          resources: [{ name: 'zebra', fields: 'title:string' }],
+        },
+        await layersFor(choices),
+        (n) => Buffer.alloc(n, 1),
+      );
+      for (const file of plan.files.filter((f) => f.path.startsWith('src/'))) {
+        for (const [, id = ''] of file.content.matchAll(/\.meta\(\{\s*id: "(\w+)"/g)) ids.add(id);
+      }
+    }
+    const own = [...ids].filter((id) => /Zebra/.test(id));
+    expect(own.sort()).toEqual(resourceSchemaIds(PROBE).sort());
+    // Better Auth's models are merged in at run time, prefixed Auth; the rest are in the source.
+    const project = [...ids].filter((id) => !/Zebra/.test(id));
+    expect(project.sort()).toEqual(
+      [...PROJECT_SCHEMA_IDS].filter((id) => !/^Auth/.test(id)).sort(),
+    );
   });
 });

@@ -71,13 +71,13 @@ describe('resource names', () => {
     ['categories', 'category', '/api/v1/categories'],
     ['boxes', 'box', '/api/v1/boxes'],
     ['horses', 'horse', '/api/v1/horses'],
-    ['statuses', 'status', '/api/v1/statuses'],
+    ['addresses', 'address', '/api/v1/addresses'],
   ])('refuses the plural %j, suggesting %j', (input, singular, route) => {
     expect(() => resourceNames(input)).toThrow(`add resource ${singular}; its routes are ${route}`);
   });
 
   it('takes singulars that end in s, and a name the user declares singular with --plural', () => {
-    for (const word of ['status', 'address', 'analysis', 'bus']) {
+    for (const word of ['campus', 'address', 'analysis', 'bus']) {
       expect(resourceNames(word).singular).toBe(word);
     }
     expect(resourceNames('news', 'news-items').kebabPlural).toBe('news-items');
@@ -89,6 +89,8 @@ describe('resource names', () => {
 
   it.each([
     ['page', 'Page', "Page of create-backend's own templates"],
+    ['status', 'Status', "Status of create-backend's own templates"],
+    ['auth-user', 'AuthUser', "AuthUser of create-backend's own templates"],
     ['column', 'columns', "columns of create-backend's own templates"],
     ['metric', 'metricsRoutes', "metricsRoutes of create-backend's own templates"],
     ['map', 'Map', 'the JavaScript global Map'],
