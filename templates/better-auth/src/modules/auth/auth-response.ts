@@ -1,7 +1,23 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { STATUS_CODES } from "node:http";
 import { AppError, type FieldError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { toProblem } from "../../core/problem.js";
 import type { Auth } from "./auth.js";
+
+/** What of Better Auth answers a request. */
+type AuthHandler = Pick<Auth, "handler"> & { options: Pick<Auth["options"], "basePath"> };
+
+/** Where `keepFailure` puts the error behind a request's 500, while Better Auth answers it. */
+const failures = new AsyncLocalStorage<{ error?: unknown }>();
+
+/**
+ * Better Auth's `onAPIError.onError` (auth.ts): keeps the error it turns into a 500, so the
+ * answer can tell a database that cannot be reached (503, as on every other route) from a bug.
+ */
+export function keepFailure(error: unknown): void {
+  const failure = failures.getStore();
+  if (failure) failure.error = error;
+}
 
 /**
  * Answers a request to /api/v1/auth/* with Better Auth, its errors turned into RFC 9457
@@ -11,7 +27,7 @@ import type { Auth } from "./auth.js";
  * No answer may be cached: they are about one user's account, and sign-in's carries its token.
  */
 export async function authResponse(
-  auth: Pick<Auth, "handler" | "options">,
+  auth: AuthHandler,
   request: Request,
   requestId: string,
 ): Promise<Response> {
@@ -23,15 +39,12 @@ export async function authResponse(
   return new Response(body, { status, statusText, headers });
 }
 
-async function answer(
-  auth: Pick<Auth, "handler" | "options">,
-  request: Request,
-  requestId: string,
-): Promise<Response> {
+async function answer(auth: AuthHandler, request: Request, requestId: string): Promise<Response> {
   const errorPage = `${auth.options.basePath}/error`;
   const url = new URL(request.url);
   if (url.pathname === errorPage) return problemResponse(oauthError(url.searchParams), requestId);
-  const response = await auth.handler(request);
+  const failure: { error?: unknown } = {};
+  const response = await failures.run(failure, () => auth.handler(request));
   const location = response.headers.get("location");
   if (location && response.status < 400) {
     const target = new URL(location, url);
@@ -39,7 +52,13 @@ async function answer(
     return problemResponse(oauthError(target.searchParams), requestId, response.headers);
   }
   if (response.status < 400) return response;
-  return problemResponse(await toAppError(request, response), requestId, response.headers);
+  // A failure's own error, when Better Auth handed it over; a database it could not reach is a 503.
+  const kept = response.status >= 500 ? failure.error : undefined;
+  return problemResponse(
+    kept ?? (await toAppError(request, response)),
+    requestId,
+    response.headers,
+  );
 }
 
 function problemResponse(error: unknown, requestId: string, from?: Headers): Response {
