@@ -144,10 +144,10 @@ describe('planMigrations', () => {
       choices: { ...DEFAULT_CHOICES, auth },
       pm: 'npm' as const,
       cliVersion: '0.0.0',
-      resources: [TODO, { name: 'session', fields: 'title:string' }],
+      resources: [TODO, { name: 'account', fields: 'title:string' }],
     });
     expect(() => migrationSteps(spec('none'), spec('better-auth'))).toThrow(
-      'The session resource\'s table "sessions" is one better-auth needs: rename or remove that resource (src/modules/sessions and its entry in create-backend.json) first.',
+      'The account resource\'s table "accounts" is one better-auth needs: rename or remove that resource (src/modules/accounts and its entry in create-backend.json) first.',
     );
   });
 
