@@ -45,20 +45,24 @@ function shapeOf(identifier: string): RegExp {
   return new RegExp(`^${shape}$`);
 }
 
+/** A project with the probe resource, for these choices. */
+async function planWithProbe(choices: typeof DEFAULT_CHOICES) {
+  return planProject(
+    {
+      name: 'demo',
+      choices,
+      pm: 'npm',
+      cliVersion: '0.0.0',
+      resources: [{ name: 'zebra', fields: 'title:string' }],
+    },
+    await layersFor(choices),
+    (n) => Buffer.alloc(n, 1),
+  );
+}
+
 describe('resource identifiers', () => {
   it('lists every identifier the templates declare for a resource', async () => {
-    const choices = { ...DEFAULT_CHOICES, auth: 'jwt', observability: 'otel' };
-    const plan = await planProject(
-      {
-        name: 'demo',
-        choices,
-        pm: 'npm',
-        cliVersion: '0.0.0',
-        resources: [{ name: 'zebra', fields: 'title:string' }],
-      },
-      await layersFor(choices),
-      (n) => Buffer.alloc(n, 1),
-    );
+    const plan = await planWithProbe({ ...DEFAULT_CHOICES, auth: 'jwt', observability: 'otel' });
     const declared = new Set(
       plan.files.flatMap((file) =>
         topLevelIdentifiers(file.content).filter((name) => /zebra/i.test(name)),
@@ -83,18 +87,7 @@ describe('resource identifiers', () => {
   it('knows every identifier of the project a resource name could spell in the same file', async () => {
     const missing = new Set<string>();
     for (const partial of combinations) {
-      const choices = { ...DEFAULT_CHOICES, ...partial };
-      const plan = await planProject(
-        {
-          name: 'demo',
-          choices,
-          pm: 'npm',
-          cliVersion: '0.0.0',
-          resources: [{ name: 'zebra', fields: 'title:string' }],
-        },
-        await layersFor(choices),
-        (n) => Buffer.alloc(n, 1),
-      );
+      const plan = await planWithProbe({ ...DEFAULT_CHOICES, ...partial });
       for (const file of plan.files) {
         if (!file.path.endsWith('.ts')) continue;
         const names = topLevelIdentifiers(file.content);
@@ -111,18 +104,7 @@ describe('resource identifiers', () => {
   it('knows the OpenAPI schema ids of the project and of a resource', async () => {
     const ids = new Set<string>();
     for (const partial of combinations) {
-      const choices = { ...DEFAULT_CHOICES, ...partial };
-      const plan = await planProject(
-        {
-          name: 'demo',
-          choices,
-          pm: 'npm',
-          cliVersion: '0.0.0',
-          resources: [{ name: 'zebra', fields: 'title:string' }],
-        },
-        await layersFor(choices),
-        (n) => Buffer.alloc(n, 1),
-      );
+      const plan = await planWithProbe({ ...DEFAULT_CHOICES, ...partial });
       for (const file of plan.files.filter((f) => f.path.startsWith('src/'))) {
         for (const [, id = ''] of file.content.matchAll(/\.meta\(\{\s*id: "(\w+)"/g)) ids.add(id);
       }
