@@ -11,6 +11,7 @@ export default defineConfig({
           // not once per file. Unit tests keep no module state and mock nothing.
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/remove-temp-dirs.ts'],
           pool: 'threads',
           isolate: false,
         },
@@ -20,6 +21,7 @@ export default defineConfig({
           // The built CLI as a process, git, and Biome over every generated combination.
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/remove-temp-dirs.ts'],
           globalSetup: ['test/support/build.ts'],
           testTimeout: 60_000,
         },
@@ -28,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/support/remove-temp-dirs.ts'],
           // Every package manager on every Node.js line is for the full matrix: the default
           // rows (test/e2e/matrix.ts) each carry one package manager and Node.js line.
           exclude: process.env.E2E_MATRIX === 'all' ? [] : ['test/e2e/package-managers.test.ts'],

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 
 /** Temporary directories that are removed together. */
 export interface TempDirs {
@@ -27,12 +26,15 @@ export function tempDirs(): TempDirs {
   };
 }
 
-// Vitest evaluates this module once per test file, so each file removes its own directories
-// when it is done (KEEP_TEMP=1 keeps them for a look).
+// One set for the whole worker: with `isolate: false` (the unit project) a worker evaluates this
+// module once for all the files it runs, so its cleanup is not registered here but in
+// test/support/remove-temp-dirs.ts, a setup file, which runs before every test file.
 const shared = tempDirs();
-afterAll(async () => {
+
+/** Removes the directories `tempDir()` has made so far (KEEP_TEMP=1 keeps them for a look). */
+export async function removeTempDirs(): Promise<void> {
   if (!process.env.KEEP_TEMP) await shared.removeAll();
-});
+}
 
 /** A fresh empty directory under the OS temp dir, removed when the test file is done. */
 export const tempDir = (prefix?: string): Promise<string> => shared.make(prefix);
