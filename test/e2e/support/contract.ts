@@ -309,6 +309,16 @@ function describeHostileInput(call: Call, features: Features): void {
       expectProblem(await post('{"title":"\\ud800"}'), 400, 'VALIDATION_FAILED');
     });
 
+    it('answers a path no route matches below a protected resource with 404, signed in or not', async () => {
+      const below = ['/api/v1/todos/x/y', ...(features.auth ? ['/api/v1/users/me/x'] : [])];
+      for (const path of below) {
+        for (const options of [{}, as]) {
+          expectProblem(await call('GET', path, options), 404, 'NOT_FOUND');
+          expectProblem(await call('DELETE', path, options), 404, 'NOT_FOUND');
+        }
+      }
+    });
+
     it('rejects malformed ids, a NUL among them, as invalid', async () => {
       for (const id of ['not-a-uuid', '%00']) {
         expectProblem(await call('GET', `/api/v1/todos/${id}`, as), 400, 'VALIDATION_FAILED');

@@ -197,6 +197,17 @@ export function describeServerFaults(
       ]);
       expectRejection(unknownMethod, 400, 'BAD_REQUEST');
       expectRejection(hugeHeaders, 431, 'HEADERS_TOO_LARGE');
+      // A Host that is no host name: @hono/node-server refuses it before the app sees it (400);
+      // the other three route the request (404). Either way, a problem document.
+      const badHost = await raw(server.url, [
+        'GET /api/v1/nope HTTP/1.1\r\nHost: exa mple\r\nConnection: close\r\n\r\n',
+      ]);
+      expect([400, 404], JSON.stringify(badHost)).toContain(badHost.status);
+      expectRejection(
+        badHost,
+        badHost.status,
+        badHost.status === 400 ? 'BAD_REQUEST' : 'NOT_FOUND',
+      );
       // The log line is written after the answer.
       await until(() => server.output().includes(unknownMethod.body.requestId), 'the log line');
     });
