@@ -1,13 +1,15 @@
 import fp from "fastify-plugin";
 
 /**
- * Reads `application/json` bodies with Fastify's own parser, its prototype-poisoning checks and
- * body limit included, but takes an empty one as no body: many HTTP clients send the header on
- * every request, a DELETE's too. A route whose schema requires a body still refuses it.
+ * Reads `application/json` bodies with Fastify's own parser and body limit, but takes an empty one
+ * as no body: many HTTP clients send the header on every request, a DELETE's too. A route whose
+ * schema requires a body still refuses it. `__proto__` and `constructor.prototype` keys are
+ * removed rather than refused: they are valid JSON, and the schemas keep only the fields they
+ * know.
  */
 export const jsonBody = fp(
   async (app) => {
-    const parseJson = app.getDefaultJsonParser("error", "error");
+    const parseJson = app.getDefaultJsonParser("remove", "remove");
     app.removeContentTypeParser("application/json");
     app.addContentTypeParser(
       "application/json",
