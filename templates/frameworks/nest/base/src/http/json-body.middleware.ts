@@ -10,7 +10,8 @@ import { fromHttpError } from "./http-errors.js";
  * Parses JSON bodies up to BODY_LIMIT, after the request logger (Nest's own parser runs before
  * it, so its failures would go unlogged). Any JSON value is parsed, so `[]` or `42` reaches
  * validation and is rejected there like any other invalid body; a body of another type, or JSON
- * in another charset than UTF-8, is a 415.
+ * in another charset than UTF-8, is a 415. A GET or HEAD request's body means nothing (RFC 9110,
+ * section 9.3.1): it is left unread.
  */
 @Injectable()
 export class JsonBodyMiddleware implements NestMiddleware {
@@ -21,7 +22,9 @@ export class JsonBodyMiddleware implements NestMiddleware {
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
-    if (hasBody(req) && !req.is("application/json")) {
+    if (req.method === "GET" || req.method === "HEAD") {
+      next();
+    } else if (hasBody(req) && !req.is("application/json")) {
       next(
         new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body must be application/json."),
       );

@@ -23,7 +23,7 @@ export class ProblemFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
-    // The request id is set by the request logger (nestjs-pino), which runs before any route.
+    // The request id is set by assignRequestId (src/http/http-logger.ts), before any route.
     const problem = toProblem(fromNest(exception), String(req.id));
     // The request logger logs it, with its stack, on the request's line.
     if (problem.status >= 500 && exception instanceof Error) res.err = exception;
