@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, type Reply, request } from './http.js';
+import { expectProblem, type Reply, request, sendAsIs } from './http.js';
 import type { Server } from './project.js';
 
 /** What the generated project has, so the contract knows which routes to expect. */
@@ -164,6 +164,40 @@ export function describeContract(
       expectProblem(await call('GET', `/api/v1/${'a'.repeat(8000)}`), 404, 'NOT_FOUND');
     });
 
+    it('answers an OPTIONS request that is no CORS preflight (no Origin) with a 204', async () => {
+      for (const path of ['/health', '/api/v1', '/api/v1/nope']) {
+        const reply = await call('OPTIONS', path);
+        expect(reply.status, `${path}: ${reply.text}`).toBe(204);
+        expect(reply.headers.get('x-request-id'), path).toBeTruthy();
+      }
+    });
+
+    it('refuses a path whose percent-encoding does not decode with a 400 problem', async () => {
+      for (const path of ['/%ZZ', '/api/v1/%ZZ', '/api/v1/%E0%A4%A']) {
+        expectProblem(await call('GET', path), 400, 'BAD_REQUEST');
+      }
+    });
+
+    it('leaves the body of a GET request unread', async () => {
+      const get = (path: string, body: string) =>
+        sendAsIs(server().url, 'GET', path, {
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
+      for (const path of ['/health', '/api/v1']) {
+        const malformed = await get(path, '{"title":');
+        expect(malformed.status, `${path}: ${malformed.text}`).toBe(200);
+        const large = await get(path, JSON.stringify({ title: 'x'.repeat(200_000) }));
+        expect(large.status, `${path}: ${large.text}`).toBe(200);
+      }
+    });
+
+    it('sends no ETag, so a client that echoes one gets no 304', async () => {
+      for (const path of ['/api/v1', '/openapi.json', '/docs/']) {
+        expect((await call('GET', path)).headers.get('etag'), path).toBeNull();
+      }
+    });
+
     if (!features.database) {
       it('rejects malformed JSON sent to an unknown route with a 4xx problem', async () => {
         const reply = await call('POST', '/api/v1/nope', { raw: '{"title":' });
@@ -309,6 +343,39 @@ function describeHostileInput(call: Call, features: Features): void {
       expectProblem(await post('{"title":"\\ud800"}'), 400, 'VALIDATION_FAILED');
     });
 
+    it('refuses an id whose percent-encoding does not decode with a 400 problem, signed in or not', async () => {
+      for (const id of ['%ZZ', '%E0%A4%A']) {
+        for (const options of [{}, as]) {
+          expectProblem(await call('GET', `/api/v1/todos/${id}`, options), 400, 'BAD_REQUEST');
+        }
+      }
+    });
+
+    it('reads application/json only: other JSON media types are a 415 problem', async () => {
+      for (const type of ['application/vnd.api+json', 'application/merge-patch+json']) {
+        expectProblem(await post('{"title":"x"}', type), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      }
+    });
+
+    it('takes an empty body without a Content-Type as a missing one: 400, not 415', async () => {
+      const reply = await call('POST', '/api/v1/todos', as);
+      expectProblem(reply, 400, 'VALIDATION_FAILED');
+    });
+
+    it('takes __proto__ and constructor keys as unknown fields, which are dropped', async () => {
+      const reply = await post(
+        '{"title":"keys","__proto__":{"role":"admin"},"constructor":{"prototype":{"role":"admin"}}}',
+      );
+      expect(reply.status, reply.text).toBe(201);
+      expect(Object.keys(reply.body).sort()).toEqual([
+        'createdAt',
+        'done',
+        'id',
+        'title',
+        'updatedAt',
+      ]);
+    });
+
     it('answers a path no route matches below a protected resource with 404, signed in or not', async () => {
       const below = ['/api/v1/todos/x/y', ...(features.auth ? ['/api/v1/users/me/x'] : [])];
       for (const path of below) {
@@ -319,8 +386,8 @@ function describeHostileInput(call: Call, features: Features): void {
       }
     });
 
-    it('rejects malformed ids, a NUL among them, as invalid', async () => {
-      for (const id of ['not-a-uuid', '%00']) {
+    it('rejects malformed ids, a NUL or a long one among them, as invalid', async () => {
+      for (const id of ['not-a-uuid', '%00', 'a'.repeat(500)]) {
         expectProblem(await call('GET', `/api/v1/todos/${id}`, as), 400, 'VALIDATION_FAILED');
       }
     });

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 
 /** A response with its body already read (JSON when it is JSON). */
@@ -30,6 +31,44 @@ export async function request(
     // not JSON: keep the text
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+/**
+ * Sends a request as given with Node's HTTP client, which (unlike fetch) sends a body with any
+ * method, e.g. a GET's, and leaves the path as written.
+ */
+export function sendAsIs(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers = { ...options.headers };
+  if (options.body !== undefined)
+    headers['content-length'] = String(Buffer.byteLength(options.body));
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(base), { method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const answered = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const item of [value ?? []].flat()) answered.append(name, item);
+        }
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // not JSON: keep the text
+        }
+        resolve({ status: res.statusCode ?? 0, headers: answered, body, text });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
 
 /**
