@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, type Reply, request, sendAsIs } from './http.js';
@@ -207,7 +208,7 @@ export function describeContract(
     }
   });
 
-  if (features.database) describeHostileInput(call, features);
+  if (features.database) describeHostileInput(call, features, () => server().url);
   if (features.database) describeTodos(call, features);
   if (features.auth === 'jwt') describeAuth(call);
   if (features.auth === 'better-auth') describeSessionAuth(call);
@@ -292,7 +293,7 @@ function statusOf(entry: Record<string, unknown>): unknown {
  * Requests a client gets wrong or sends to probe the server: every framework answers each with
  * the same status and problem code, never a 5xx and never its own error format.
  */
-function describeHostileInput(call: Call, features: Features): void {
+function describeHostileInput(call: Call, features: Features, url: () => string): void {
   describe('malformed and hostile requests', () => {
     let as: SignedIn = {};
     beforeAll(async () => {
@@ -355,6 +356,22 @@ function describeHostileInput(call: Call, features: Features): void {
       for (const type of ['application/vnd.api+json', 'application/merge-patch+json']) {
         expectProblem(await post('{"title":"x"}', type), 415, 'UNSUPPORTED_MEDIA_TYPE');
       }
+    });
+
+    it('refuses a body in a content coding (gzip) with a 415 problem', async () => {
+      const bearer: Record<string, string> = as.token
+        ? { authorization: `Bearer ${as.token}` }
+        : {};
+      const reply = await sendAsIs(url(), 'POST', '/api/v1/todos', {
+        body: gzipSync('{"title":"zipped"}'),
+        headers: {
+          ...as.headers,
+          ...bearer,
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+        },
+      });
+      expectProblem(reply, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
     it('takes an empty body without a Content-Type as a missing one: 400, not 415', async () => {

@@ -41,7 +41,7 @@ export function sendAsIs(
   base: string,
   method: string,
   path: string,
-  options: { body?: string; headers?: Record<string, string> } = {},
+  options: { body?: string | Buffer; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const headers = { ...options.headers };
   if (options.body !== undefined)

@@ -21,3 +21,19 @@ export class UnsupportedCharsetError extends AppError {
     super(415, "UNSUPPORTED_MEDIA_TYPE", "A JSON body must be UTF-8: send charset=utf-8, or none.");
   }
 }
+
+/**
+ * Whether a body is sent in a content coding (`Content-Encoding: gzip`, `br`, …). The API reads
+ * bodies as they are sent: such a body is refused (RFC 9110, section 8.4.1) rather than read as
+ * JSON it is not.
+ */
+export function isContentCoded(contentEncoding: string | undefined): boolean {
+  const coding = (contentEncoding ?? "").trim().toLowerCase();
+  return coding !== "" && coding !== "identity";
+}
+
+export class UnsupportedContentCodingError extends AppError {
+  constructor() {
+    super(415, "UNSUPPORTED_MEDIA_TYPE", "The body's encoding is not supported.");
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJsonInOtherCharset } from "../../src/core/json-charset.js";
+import { isContentCoded, isJsonInOtherCharset } from "../../src/core/json-charset.js";
 
 describe("isJsonInOtherCharset", () => {
   it.each([
@@ -22,5 +22,15 @@ describe("isJsonInOtherCharset", () => {
     "multipart/form-data; boundary=x",
   ])("leaves %s to the rest of the app", (contentType) => {
     expect(isJsonInOtherCharset(contentType)).toBe(false);
+  });
+});
+
+describe("isContentCoded", () => {
+  it.each(["gzip", "br", "deflate", " GZIP ", "gzip, identity"])("refuses %s", (coding) => {
+    expect(isContentCoded(coding)).toBe(true);
+  });
+
+  it.each([undefined, "", "identity", "Identity"])("reads %s", (coding) => {
+    expect(isContentCoded(coding)).toBe(false);
   });
 });

@@ -9,16 +9,16 @@ import { fromHttpError } from "./http-errors.js";
 /**
  * Parses JSON bodies up to BODY_LIMIT, after the request logger (Nest's own parser runs before
  * it, so its failures would go unlogged). Any JSON value is parsed, so `[]` or `42` reaches
- * validation and is rejected there like any other invalid body; a body of another type, or JSON
- * in another charset than UTF-8, is a 415. A GET or HEAD request's body means nothing (RFC 9110,
- * section 9.3.1): it is left unread.
+ * validation and is rejected there like any other invalid body; a body of another type, JSON in
+ * another charset than UTF-8, or a body in a content coding (gzip, br), is a 415. A GET or HEAD
+ * request's body means nothing (RFC 9110, section 9.3.1): it is left unread.
  */
 @Injectable()
 export class JsonBodyMiddleware implements NestMiddleware {
   private readonly parse: express.RequestHandler;
 
   constructor(@Inject(CONFIG) config: Config) {
-    this.parse = express.json({ limit: config.BODY_LIMIT, strict: false });
+    this.parse = express.json({ limit: config.BODY_LIMIT, strict: false, inflate: false });
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
