@@ -374,6 +374,21 @@ function describeHostileInput(call: Call, features: Features, url: () => string)
       expectProblem(reply, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
+    it('refuses JSON nested 10,000 deep as invalid, on the resource and the sign-up and sign-in routes', async () => {
+      const deep = [
+        `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+        `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
+      ];
+      for (const raw of deep) {
+        expectProblem(await post(raw), 400, 'VALIDATION_FAILED');
+        if (!features.auth) continue;
+        for (const path of [SIGN_UP[features.auth], SIGN_IN[features.auth]]) {
+          const reply = await call('POST', path, { raw, headers: { origin: ORIGIN } });
+          expectProblem(reply, 400, 'VALIDATION_FAILED');
+        }
+      }
+    });
+
     it('takes an empty body without a Content-Type as a missing one: 400, not 415', async () => {
       const reply = await call('POST', '/api/v1/todos', as);
       expectProblem(reply, 400, 'VALIDATION_FAILED');

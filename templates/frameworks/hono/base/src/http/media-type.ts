@@ -6,8 +6,16 @@ import { AppError } from "../core/errors.js";
  * operations say so.
  */
 export function isOtherJsonType(contentType: string | undefined): boolean {
-  const mediaType = (contentType ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
-  return /^application\/[\w.-]+\+json$/.test(mediaType);
+  return /^application\/[\w.-]+\+json$/.test(mediaTypeOf(contentType));
+}
+
+/** Whether a Content-Type is `application/json`, whatever its parameters. */
+export function isJsonType(contentType: string | undefined): boolean {
+  return mediaTypeOf(contentType) === "application/json";
+}
+
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
 }
 
 export class UnsupportedMediaTypeError extends AppError {

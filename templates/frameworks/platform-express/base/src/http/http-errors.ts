@@ -1,5 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import { AppError } from "../core/errors.js";
+import { TooDeeplyNestedError } from "../core/json-depth.js";
 
 /**
  * Express and its body parser report client mistakes as http-errors with a 4xx `status`
@@ -13,6 +14,9 @@ export function fromHttpError(error: unknown): unknown {
   switch (type) {
     case "entity.parse.failed":
       return new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
+    case "entity.verify.failed":
+      // What the JSON parser's `verify` refuses: a body nested too deeply (src/core/json-depth.ts).
+      return new TooDeeplyNestedError();
     case "entity.too.large":
       return new AppError(413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
     case "charset.unsupported":
