@@ -697,6 +697,14 @@ function describeSessionAuth(call: Call): void {
       expectProblem(await call('GET', '/api/v1/users', as), 403);
     });
 
+    it("answers HEAD on Better Auth's routes with a 404 problem, as on any route without GET", async () => {
+      // Better Auth's handler answers GET and POST only.
+      const reply = await call('HEAD', '/api/v1/auth/get-session');
+      expect(reply.status).toBe(404);
+      expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(reply.headers.get('x-request-id')).toBeTruthy();
+    });
+
     it('refuses a cookie-carrying request from an untrusted origin (CSRF)', async () => {
       const { as } = await signUp(call, auth);
       const reply = await call('POST', '/api/v1/auth/sign-out', {

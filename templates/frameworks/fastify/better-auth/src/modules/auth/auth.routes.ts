@@ -28,6 +28,8 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app.route({
     method: ["GET", "POST"],
     url: "/*",
+    // Better Auth answers no HEAD request: one is a 404 here, as in the other frameworks.
+    exposeHeadRoute: false,
     schema: { hide: true },
     handler: async (request) => authResponse(auth, toWebRequest(request, origin), request.id),
   });
