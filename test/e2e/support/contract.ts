@@ -186,6 +186,14 @@ export function describeContract(
           headers: { 'content-type': 'application/json' },
         });
       for (const path of ['/health', '/api/v1']) {
+        const bodiless: Record<string, string>[] = [
+          { 'content-type': 'application/json; charset=latin1' },
+          { 'content-encoding': 'gzip' },
+        ];
+        for (const headers of bodiless) {
+          const reply = await sendAsIs(server().url, 'GET', path, { headers });
+          expect(reply.status, `${path} ${JSON.stringify(headers)}: ${reply.text}`).toBe(200);
+        }
         const malformed = await get(path, '{"title":');
         expect(malformed.status, `${path}: ${malformed.text}`).toBe(200);
         const large = await get(path, JSON.stringify({ title: 'x'.repeat(200_000) }));
