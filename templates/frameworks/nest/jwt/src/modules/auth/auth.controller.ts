@@ -4,6 +4,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiTags,
 } from "@nestjs/swagger";
 import type { z } from "zod";
 import { ApiBodyProblems, ApiProblems } from "../../http/problem-responses.js";
@@ -21,6 +22,7 @@ import { Public } from "./public.decorator.js";
 type RefreshInput = z.output<typeof refreshSchema>;
 
 @Controller("auth")
+@ApiTags("auth")
 @Public()
 @ApiBodyProblems()
 @ApiProblems(429, 500)
@@ -28,7 +30,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post("register")
-  @ApiOperation({ summary: "Create an account and sign in" })
+  @ApiOperation({ operationId: "register", summary: "Create an account and sign in" })
   @Header("Cache-Control", "no-store")
   @ApiCreatedResponse({ description: "The new account, signed in", standardSchema: sessionSchema })
   @ApiProblems(409)
@@ -37,7 +39,7 @@ export class AuthController {
   }
 
   @Post("login")
-  @ApiOperation({ summary: "Sign in with email and password" })
+  @ApiOperation({ operationId: "login", summary: "Sign in with email and password" })
   @HttpCode(200)
   @Header("Cache-Control", "no-store")
   @ApiOkResponse({ description: "Signed in", standardSchema: sessionSchema })
@@ -47,7 +49,10 @@ export class AuthController {
   }
 
   @Post("refresh")
-  @ApiOperation({ summary: "Trade a refresh token for a new token pair" })
+  @ApiOperation({
+    operationId: "refreshTokens",
+    summary: "Trade a refresh token for a new token pair",
+  })
   @HttpCode(200)
   @Header("Cache-Control", "no-store")
   @ApiOkResponse({
@@ -60,7 +65,7 @@ export class AuthController {
   }
 
   @Post("logout")
-  @ApiOperation({ summary: "Sign out, revoking the refresh token" })
+  @ApiOperation({ operationId: "logout", summary: "Sign out, revoking the refresh token" })
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Signed out: the refresh token's family is revoked" })
   async logout(@Body({ schema: refreshSchema }) { refreshToken }: RefreshInput) {
