@@ -15,11 +15,14 @@ const health = createRoute({
   tags: ["system"],
   security: [],
   summary: "Liveness: the process is up",
-  responses: { 200: jsonResponse("Alive", statusSchema) },
+  responses: {
+    200: jsonResponse("Alive", statusSchema),
+    500: problemResponse("Unexpected error"),
+  },
 });
 
 const ready = createRoute({
-  operationId: "getReady",
+  operationId: "getReadiness",
   method: "get",
   path: "/ready",
   tags: ["system"],
@@ -27,6 +30,7 @@ const ready = createRoute({
   summary: "Readiness: dependencies answer",
   responses: {
     200: jsonResponse("Ready", statusSchema),
+    500: problemResponse("Unexpected error"),
     503: problemResponse("A dependency is not ready"),
   },
 });
