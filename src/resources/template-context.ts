@@ -64,7 +64,9 @@ const CODE: Record<Field['type'], { input: (f: Field) => string; output: (f: Fie
     output: () => 'z.number()',
   },
   integer: {
-    input: () => 'z.int32()',
+    // The range of a 32-bit integer column. Not `z.int32()`: zod-to-openapi documents that as a
+    // plain number, where every framework's document should say integer and give the bounds.
+    input: () => 'z.int().min(-2_147_483_648).max(2_147_483_647)',
     output: () => 'z.int()',
   },
   boolean: {
