@@ -1,0 +1,89 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CHOICES } from '../../src/options/schema.js';
+import { databaseUnderTest } from './support/databases.js';
+import { differences, type Json } from './support/openapi-parity.js';
+import {
+  addToProject,
+  generateProject,
+  runScript,
+  type Server,
+  startServer,
+} from './support/project.js';
+
+const FRAMEWORKS = ['express', 'fastify', 'hono', 'nest'] as const;
+
+/** A resource with every field type, required and optional, so every schema form is compared. */
+const RESOURCE = {
+  name: 'invoice',
+  fields:
+    'title:string,amount:number,paid:boolean,dueAt:date,status:enum(draft|sent|paid),' +
+    'note:text?,count:integer,rank:integer?,price:number?,shippedAt:date?,gift:boolean?,' +
+    'kind:enum(physical|digital)?',
+};
+
+/**
+ * The same choices in each framework must serve the same document (what counts as the same is
+ * test/e2e/support/openapi-parity.ts). A run proves the choice set with the most surface: a
+ * database, a resource of every field type, bearer tokens. `E2E_MATRIX=all` adds Better Auth's
+ * routes and cookie scheme, MySQL's, and the least a project can be.
+ */
+const SETS = [
+  { name: 'postgres-jwt', database: 'postgres', auth: 'jwt' },
+  ...(process.env.E2E_MATRIX === 'all'
+    ? [
+        { name: 'mysql-better-auth', database: 'mysql', auth: 'better-auth' },
+        { name: 'none-none', database: 'none', auth: 'none' },
+      ]
+    : []),
+].filter(
+  // Without the server a set's database needs, the set is left out; servers.ts says so once.
+  ({ name, database }) => databaseUnderTest(database).env(`parity-${name}`) !== undefined,
+);
+
+describe.each(SETS)('the OpenAPI documents of $name', ({ name, database, auth }) => {
+  const documents: Record<string, { [key: string]: Json }> = {};
+  let server: Server | undefined;
+
+  afterEach(async () => {
+    await server?.stop('SIGKILL');
+    server = undefined;
+  });
+
+  describe.each(FRAMEWORKS)('%s', (framework) => {
+    let dir: string;
+
+    beforeAll(async () => {
+      // One name for the four, so their documents' titles are alike.
+      dir = await generateProject('parity-app', {
+        ...DEFAULT_CHOICES,
+        framework,
+        database,
+        auth,
+        deploy: 'none',
+        ci: 'none',
+      });
+      if (database !== 'none') {
+        await addToProject(dir, ['resource', RESOURCE.name, '--fields', RESOURCE.fields]);
+      }
+      await runScript(dir, 'build');
+    });
+
+    it('serves its document', async () => {
+      const env = (await databaseUnderTest(database).env(`parity-${name}-${framework}`)) ?? {};
+      server = await startServer(dir, { ...env, LOG_LEVEL: 'warn' });
+      const reply = await fetch(`${server.url}/openapi.json`);
+      expect(reply.status).toBe(200);
+      documents[framework] = (await reply.json()) as { [key: string]: Json };
+    });
+  });
+
+  it('the four agree on paths, operations, schemas and security schemes', () => {
+    expect(Object.keys(documents)).toEqual([...FRAMEWORKS]);
+    // Not four empty documents: the routes the choices bring are there.
+    const paths = Object.keys(documents.express?.paths ?? {});
+    expect(paths).toContain('/health');
+    if (database !== 'none') expect(paths).toContain('/api/v1/invoices/{id}');
+    if (auth === 'jwt') expect(paths).toContain('/api/v1/auth/login');
+    expect(differences(documents)).toEqual([]);
+  });
+});
