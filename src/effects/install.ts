@@ -46,11 +46,15 @@ export async function installOrRestore(
     pm === 'npm' &&
     /\bETARGET\b/.test(result.output)
   ) {
-    // A registry replica can lag behind a version published minutes ago that the lockfile
-    // already names; npm then reports ETARGET from cached or stale metadata. One retry that
-    // revalidates every cached document settles it.
+    // The lockfile can name a version newer than registry metadata npm has cached (or that a
+    // lagging registry replica serves); npm then reports ETARGET. One retry that revalidates
+    // every cached document settles it. `--prefer-offline` (from .npmrc or the environment)
+    // would win over `--prefer-online`, so it is turned off for the retry.
     const { command, args } = installCommand(pm);
-    result = await run({ command, args: [...args, '--prefer-online'] }, { cwd: root, signal });
+    result = await run(
+      { command, args: [...args, '--prefer-online', '--no-prefer-offline'] },
+      { cwd: root, signal },
+    );
   }
   if (result.exitCode === 0 && !signal?.aborted) {
     journal?.note({ modulesAside: false });

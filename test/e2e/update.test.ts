@@ -50,7 +50,7 @@ async function buildNewerCli(): Promise<string> {
   await change('templates/frameworks/express/base/src/app.ts.hbs', (text) =>
     text.replace(
       '  app.set("trust proxy", config.TRUST_PROXY);\n',
-      '  app.set("trust proxy", config.TRUST_PROXY);\n  app.set("etag", false);\n',
+      '  app.set("trust proxy", config.TRUST_PROXY);\n  app.set("json escape", true);\n',
     ),
   );
   await change('templates/jwt/postgres/src/modules/users/users.table.ts', (text) =>
@@ -167,7 +167,7 @@ describe(`update from ${CLI_VERSION} to a newer version`, () => {
     );
     expect(await read(dir, 'src/core/problem.ts')).toMatch(/^\/\/ Problem details, as RFC 9457/);
     const app = await read(dir, 'src/app.ts');
-    expect(app).toContain('app.set("etag", false);');
+    expect(app).toContain('app.set("json escape", true);');
     expect(app).toContain('// Our own note, kept across updates.');
     expect(await read(dir, 'src/core/errors.ts')).toMatch(/^\/\/ edited by us\n/);
     const pkg = JSON.parse(await read(dir, 'package.json'));
@@ -217,7 +217,7 @@ describe(`add on a project ${CLI_VERSION} made, with a newer CLI`, () => {
     expect(paths).not.toContain('src/core/problem.ts');
     const app = await read(dir, 'src/app.ts');
     expect(app).toContain('sharedRateLimit');
-    expect(app).not.toContain('etag');
+    expect(app).not.toContain('json escape');
     const pkg = JSON.parse(await read(dir, 'package.json'));
     expect(pkg.dependencies.ioredis).toBeDefined();
     expect(pkg.scripts.check).toBeUndefined();
