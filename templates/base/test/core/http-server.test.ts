@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
-import { type AddressInfo, connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerClientError, rejectionOf, serverOptions } from "../../src/core/http-server.js";
-import { createLogger } from "../../src/core/logger.js";
+import { captureLogs } from "../helpers/logs.js";
+import { sendRaw } from "../helpers/raw-http.js";
 
 const timeouts = {
   HEADERS_TIMEOUT_MS: 10_000,
@@ -42,35 +42,23 @@ describe("answerClientError", () => {
   let server: Server | undefined;
   afterEach(() => server?.close());
 
-  /** Sends `raw` to a server that answers client errors, and returns all it answered. */
-  async function send(raw: string, logs: string[] = []): Promise<string> {
-    const logger = createLogger("info", { write: (line: string) => logs.push(line) });
+  /** Sends `raw` to a server that answers client errors, logging to `logger`; returns the answer. */
+  function send(raw: string, logger = captureLogs().logger): Promise<string> {
     server = createServer((_request, response) => response.end("ok"));
     server.on("clientError", answerClientError(logger));
-    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const socket = connect(port, "127.0.0.1", () => socket.write(raw));
-    let answer = "";
-    socket.on("data", (chunk) => {
-      answer += chunk;
-    });
-    await new Promise((resolve) => socket.on("close", resolve));
-    return answer;
+    return sendRaw(server, raw);
   }
 
   it("answers a request Node cannot parse with a problem document, and logs it", async () => {
-    const logs: string[] = [];
-    const answer = await send("BREW /coffee HTTP/1.1\r\nHost: localhost\r\n\r\n", logs);
+    const { lines, logger } = captureLogs();
+    const answer = await send("BREW /coffee HTTP/1.1\r\nHost: localhost\r\n\r\n", logger);
     const [head = "", body = ""] = answer.split("\r\n\r\n");
     expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(head).toContain("Content-Type: application/problem+json");
     const problem = JSON.parse(body);
     expect(problem).toMatchObject({ status: 400, code: "BAD_REQUEST", title: "Bad Request" });
     expect(head).toContain(`X-Request-Id: ${problem.requestId}`);
-    expect(JSON.parse(logs[0] ?? "{}")).toMatchObject({
-      requestId: problem.requestId,
-      status: 400,
-    });
+    expect(lines[0]).toMatchObject({ requestId: problem.requestId, status: 400 });
   });
 
   it("answers headers that are too large with 431", async () => {
