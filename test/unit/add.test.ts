@@ -230,10 +230,7 @@ describe('add', () => {
         : { exitCode: 1, output: 'npm error code ETARGET\nnpm error notarget No matching version' },
     );
     const result = await addModule({ module: 'database' }, testContext({ cwd: dir, run }));
-    expect(run.calls).toEqual([
-      'npm install',
-      'npm install --prefer-online --no-prefer-offline',
-    ]);
+    expect(run.calls).toEqual(['npm install', 'npm install --prefer-online --no-prefer-offline']);
     expect(result.installed).toBe(true);
   });
 
