@@ -1,3 +1,5 @@
+import type { ColumnSpec } from './schema.js';
+
 // What drizzle-kit's snapshots record alike for every database: foreign keys named the way
 // drizzle names them, records keyed by name, and the id of the empty schema.
 
@@ -30,6 +32,15 @@ export function foreignKey(
     onDelete,
     onUpdate: 'no action',
   };
+}
+
+/** The foreign keys of the columns of table `tableFrom` that reference another table. */
+export function foreignKeysOf(tableFrom: string, columns: readonly ColumnSpec[]): ForeignKey[] {
+  return columns.flatMap(({ name, references }) =>
+    references
+      ? [foreignKey(tableFrom, name, references.table, references.column, references.onDelete)]
+      : [],
+  );
 }
 
 /** Key a record of named things by name, as snapshots do. */

@@ -136,6 +136,10 @@ describe('planMigrations', () => {
     expect(() => withResource(schema, invoice, false)).toThrow(
       /already has a table "invoices", so resource "invoice" cannot create it/,
     );
+    // The enum type left behind by a table that is gone still takes its name.
+    expect(() => withResource({ ...schema, tables: {} }, invoice, false)).toThrow(
+      /already has a type "invoice_status", so resource "invoice" cannot create it/,
+    );
   });
 
   it('names the resource to rename when an added module needs its table', () => {

@@ -1,12 +1,17 @@
-import { CliError } from '../../errors.js';
 import type { Dialect } from '../../migrations/dialect.js';
-import type { ColumnSpec, SchemaChange, TableSpec } from '../../migrations/schema.js';
+import type { ColumnSpec, TableSpec } from '../../migrations/schema.js';
+import {
+  applySchemaChange,
+  type TableRecords,
+  tablesByName,
+} from '../../migrations/schema-changes.js';
+import { foreignKeysOf } from '../../migrations/snapshot-parts.js';
 import {
   byName,
   type Column,
   column,
   emptySnapshot,
-  foreignKey,
+  type Index,
   index,
   primaryKey,
   type Snapshot,
@@ -58,7 +63,7 @@ function mysqlTable(spec: TableSpec): Table {
   const keys = spec.columns.filter((c) => c.primaryKey).map((c) => c.name);
   return table(spec.name, spec.columns.map(mysqlColumn), {
     indexes: byName(spec.indexes.map((i) => index(i.name, i.columns))),
-    foreignKeys: byName(foreignKeys(spec.name, spec.columns)),
+    foreignKeys: byName(foreignKeysOf(spec.name, spec.columns)),
     compositePrimaryKeys: keys.length > 0 ? byName([primaryKey(spec.name, keys)]) : {},
     uniqueConstraints: byName(
       spec.columns.flatMap((c) => (c.unique ? [{ name: c.unique, columns: [c.name] }] : [])),
@@ -66,72 +71,23 @@ function mysqlTable(spec: TableSpec): Table {
   });
 }
 
-function foreignKeys(tableName: string, columns: readonly ColumnSpec[]) {
-  return columns.flatMap((c) =>
-    c.references
-      ? [
-          foreignKey(
-            tableName,
-            c.name,
-            c.references.table,
-            c.references.column,
-            c.references.onDelete,
-          ),
-        ]
-      : [],
-  );
-}
-
-function applyChange(schema: Snapshot, change: SchemaChange): Snapshot {
-  if (change.kind === 'createTable') {
-    const created = mysqlTable(change.table);
-    // MySQL's enums belong to their column: only the table's name can be taken.
-    if (schema.tables[created.name]) {
-      throw new CliError(
-        `The database schema already has a table "${created.name}", so ${change.by} cannot create it; choose another name.`,
-      );
-    }
-    return { ...schema, tables: { ...schema.tables, [created.name]: created } };
-  }
-  const existing = schema.tables[change.table];
-  if (!existing) return schema;
-  return { ...schema, tables: { ...schema.tables, [change.table]: changeTable(existing, change) } };
-}
-
-function changeTable(
-  existing: Table,
-  change: Exclude<SchemaChange, { kind: 'createTable' }>,
-): Table {
-  switch (change.kind) {
-    case 'addColumn':
-      return {
-        ...existing,
-        columns: { ...existing.columns, [change.column.name]: mysqlColumn(change.column) },
-        foreignKeys: {
-          ...existing.foreignKeys,
-          ...byName(foreignKeys(existing.name, [change.column])),
-        },
-      };
-    case 'dropIndex': {
-      const { [change.name]: _dropped, ...indexes } = existing.indexes;
-      return { ...existing, indexes };
-    }
-    case 'createIndex':
-      return {
-        ...existing,
-        indexes: {
-          ...existing.indexes,
-          [change.index.name]: index(change.index.name, change.index.columns),
-        },
-      };
-  }
-}
+/** How MySQL tables are recorded: by name; enums belong to their column. */
+const tables: TableRecords<Snapshot, Table, Index> = {
+  ...tablesByName<Snapshot, Table>(mysqlTable),
+  addColumn: (existing, column) => ({
+    ...existing,
+    columns: { ...existing.columns, [column.name]: mysqlColumn(column) },
+    foreignKeys: { ...existing.foreignKeys, ...byName(foreignKeysOf(existing.name, [column])) },
+  }),
+  index,
+};
 
 /** MySQL 8 and MariaDB 10.11+ through drizzle-orm/mysql-core. */
 export const mysqlDialect: Dialect<Snapshot> = {
   drizzle: 'mysql',
   emptySnapshot,
-  apply: (schema, changes) => changes.reduce(applyChange, schema),
+  apply: (schema, changes) =>
+    changes.reduce((next, change) => applySchemaChange(next, change, tables), schema),
   sql: migrationSql,
   tableImports: ['index', 'mysqlTable'],
   column(_resource, field, spec) {

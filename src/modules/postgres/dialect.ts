@@ -1,13 +1,15 @@
-import { CliError } from '../../errors.js';
 import type { Dialect } from '../../migrations/dialect.js';
-import type { ColumnSpec, SchemaChange, TableSpec } from '../../migrations/schema.js';
+import type { ColumnSpec, TableSpec } from '../../migrations/schema.js';
+import { applySchemaChange, type TableRecords } from '../../migrations/schema-changes.js';
+import { foreignKeysOf } from '../../migrations/snapshot-parts.js';
 import {
   btreeIndex,
   byName,
   type Column,
   column,
+  type Enum,
   emptySnapshot,
-  foreignKey,
+  type Index,
   publicKey,
   type Snapshot,
   type Table,
@@ -48,21 +50,7 @@ function pgColumn(spec: ColumnSpec): Column {
 function pgTable(spec: TableSpec): Table {
   return table(spec.name, spec.columns.map(pgColumn), {
     indexes: byName(spec.indexes.map((index) => btreeIndex(index.name, index.columns))),
-    foreignKeys: byName(
-      spec.columns.flatMap((c) =>
-        c.references
-          ? [
-              foreignKey(
-                spec.name,
-                c.name,
-                c.references.table,
-                c.references.column,
-                c.references.onDelete,
-              ),
-            ]
-          : [],
-      ),
-    ),
+    foreignKeys: byName(foreignKeysOf(spec.name, spec.columns)),
     uniqueConstraints: byName(
       spec.columns.flatMap((c) =>
         c.unique ? [{ name: c.unique, nullsNotDistinct: false, columns: [c.name] }] : [],
@@ -71,73 +59,50 @@ function pgTable(spec: TableSpec): Table {
   });
 }
 
-function applyChange(schema: Snapshot, change: SchemaChange): Snapshot {
-  if (change.kind === 'createTable') {
-    const created = pgTable(change.table);
-    const enums = change.table.columns.flatMap((c) =>
-      c.enum ? [{ name: c.enum.name, schema: 'public', values: [...c.enum.values] }] : [],
-    );
-    const clash = [
-      schema.tables[publicKey(created.name)] && `a table "${created.name}"`,
-      ...enums.map((e) => schema.enums[publicKey(e.name)] && `a type "${e.name}"`),
-    ].find(Boolean);
-    if (clash) {
-      throw new CliError(
-        `The database schema already has ${clash}, so ${change.by} cannot create it; choose another name.`,
-      );
-    }
-    return {
-      ...schema,
-      tables: { ...schema.tables, [publicKey(created.name)]: created },
-      enums: {
-        ...schema.enums,
-        ...Object.fromEntries(enums.map((e) => [publicKey(e.name), e])),
-      },
-    };
-  }
-  const key = publicKey(change.table);
-  const existing = schema.tables[key];
-  if (!existing) return schema;
-  return { ...schema, tables: { ...schema.tables, [key]: changeTable(existing, change) } };
+/** The enum types a table's columns need, as the snapshot records them. */
+function enumsOf(spec: TableSpec): Enum[] {
+  return spec.columns.flatMap((c) =>
+    c.enum ? [{ name: c.enum.name, schema: 'public', values: [...c.enum.values] }] : [],
+  );
 }
 
-function changeTable(
-  existing: Table,
-  change: Exclude<SchemaChange, { kind: 'createTable' }>,
-): Table {
-  switch (change.kind) {
-    case 'addColumn': {
-      const { columns, foreignKeys } = pgTable({
-        name: existing.name,
-        columns: [change.column],
-        indexes: [],
-      });
-      return {
-        ...existing,
-        columns: { ...existing.columns, ...columns },
-        foreignKeys: { ...existing.foreignKeys, ...foreignKeys },
-      };
-    }
-    case 'dropIndex': {
-      const { [change.name]: _dropped, ...indexes } = existing.indexes;
-      return { ...existing, indexes };
-    }
-    case 'createIndex':
-      return {
-        ...existing,
-        indexes: {
-          ...existing.indexes,
-          [change.index.name]: btreeIndex(change.index.name, change.index.columns),
-        },
-      };
-  }
-}
+/** How PostgreSQL tables are recorded: keyed `public.<name>`, their enum types beside them. */
+const tables: TableRecords<Snapshot, Table, Index> = {
+  key: publicKey,
+  taken(schema, spec) {
+    if (schema.tables[publicKey(spec.name)]) return `a table "${spec.name}"`;
+    const type = enumsOf(spec).find((e) => schema.enums[publicKey(e.name)]);
+    return type && `a type "${type.name}"`;
+  },
+  create: (schema, spec) => ({
+    ...schema,
+    tables: { ...schema.tables, [publicKey(spec.name)]: pgTable(spec) },
+    enums: {
+      ...schema.enums,
+      ...Object.fromEntries(enumsOf(spec).map((e) => [publicKey(e.name), e])),
+    },
+  }),
+  addColumn(existing, column) {
+    const { columns, foreignKeys } = pgTable({
+      name: existing.name,
+      columns: [column],
+      indexes: [],
+    });
+    return {
+      ...existing,
+      columns: { ...existing.columns, ...columns },
+      foreignKeys: { ...existing.foreignKeys, ...foreignKeys },
+    };
+  },
+  index: btreeIndex,
+};
 
 /** PostgreSQL through drizzle-orm/pg-core. */
 export const postgresDialect: Dialect<Snapshot> = {
   drizzle: 'postgresql',
   emptySnapshot,
-  apply: (schema, changes) => changes.reduce(applyChange, schema),
+  apply: (schema, changes) =>
+    changes.reduce((next, change) => applySchemaChange(next, change, tables), schema),
   sql: migrationSql,
   tableImports: ['index', 'pgTable', 'uuid'],
   column(resource, field, spec) {

@@ -1,12 +1,17 @@
-import { CliError } from '../../errors.js';
 import type { Dialect } from '../../migrations/dialect.js';
-import type { ColumnSpec, SchemaChange, TableSpec } from '../../migrations/schema.js';
+import type { ColumnSpec, TableSpec } from '../../migrations/schema.js';
+import {
+  applySchemaChange,
+  type TableRecords,
+  tablesByName,
+} from '../../migrations/schema-changes.js';
+import { foreignKeysOf } from '../../migrations/snapshot-parts.js';
 import {
   byName,
   type Column,
   column,
   emptySnapshot,
-  foreignKey,
+  type Index,
   index,
   type Snapshot,
   type Table,
@@ -45,73 +50,31 @@ function sqliteTable(spec: TableSpec): Table {
       ...spec.columns.flatMap((c) => (c.unique ? [index(c.unique, [c.name], true)] : [])),
       ...spec.indexes.map((i) => index(i.name, i.columns)),
     ]),
-    foreignKeys: byName(
-      spec.columns.flatMap((c) =>
-        c.references
-          ? [
-              foreignKey(
-                spec.name,
-                c.name,
-                c.references.table,
-                c.references.column,
-                c.references.onDelete,
-              ),
-            ]
-          : [],
-      ),
-    ),
+    foreignKeys: byName(foreignKeysOf(spec.name, spec.columns)),
   });
 }
 
-function applyChange(schema: Snapshot, change: SchemaChange): Snapshot {
-  if (change.kind === 'createTable') {
-    const created = sqliteTable(change.table);
-    if (schema.tables[created.name]) {
-      throw new CliError(
-        `The database schema already has a table "${created.name}", so ${change.by} cannot create it; choose another name.`,
-      );
-    }
-    return { ...schema, tables: { ...schema.tables, [created.name]: created } };
-  }
-  const existing = schema.tables[change.table];
-  if (!existing) return schema;
-  return { ...schema, tables: { ...schema.tables, [change.table]: changeTable(existing, change) } };
-}
-
-function changeTable(
-  existing: Table,
-  change: Exclude<SchemaChange, { kind: 'createTable' }>,
-): Table {
-  switch (change.kind) {
-    case 'addColumn': {
-      const added = sqliteTable({ name: existing.name, columns: [change.column], indexes: [] });
-      return {
-        ...existing,
-        columns: { ...existing.columns, ...added.columns },
-        indexes: { ...existing.indexes, ...added.indexes },
-        foreignKeys: { ...existing.foreignKeys, ...added.foreignKeys },
-      };
-    }
-    case 'dropIndex': {
-      const { [change.name]: _dropped, ...indexes } = existing.indexes;
-      return { ...existing, indexes };
-    }
-    case 'createIndex':
-      return {
-        ...existing,
-        indexes: {
-          ...existing.indexes,
-          [change.index.name]: index(change.index.name, change.index.columns),
-        },
-      };
-  }
-}
+/** How SQLite tables are recorded: by name; a column's unique index comes with it. */
+const tables: TableRecords<Snapshot, Table, Index> = {
+  ...tablesByName<Snapshot, Table>(sqliteTable),
+  addColumn(existing, column) {
+    const added = sqliteTable({ name: existing.name, columns: [column], indexes: [] });
+    return {
+      ...existing,
+      columns: { ...existing.columns, ...added.columns },
+      indexes: { ...existing.indexes, ...added.indexes },
+      foreignKeys: { ...existing.foreignKeys, ...added.foreignKeys },
+    };
+  },
+  index,
+};
 
 /** SQLite through drizzle-orm/sqlite-core (on libSQL). */
 export const sqliteDialect: Dialect<Snapshot> = {
   drizzle: 'sqlite',
   emptySnapshot,
-  apply: (schema, changes) => changes.reduce(applyChange, schema),
+  apply: (schema, changes) =>
+    changes.reduce((next, change) => applySchemaChange(next, change, tables), schema),
   sql: migrationSql,
   tableImports: ['index', 'sqliteTable', 'text'],
   column(_resource, field, spec) {
