@@ -3,6 +3,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bareChoices } from '../support/choices.js';
 import { describeContract } from './support/contract.js';
 import { databaseUnderTest } from './support/databases.js';
 import { expectProblem, request } from './support/http.js';
@@ -68,15 +69,7 @@ describe.each(GROWN)(
 
     beforeAll(async () => {
       databaseEnv = (await databaseUnderTest(database).env(`grown-${database}`)) ?? {};
-      dir = await generateProject(`grown-${database}`, {
-        framework,
-        database: 'none',
-        auth: 'none',
-        cache: 'none',
-        deploy: 'none',
-        ci: 'none',
-        observability: 'none',
-      });
+      dir = await generateProject(`grown-${database}`, bareChoices(framework));
       const app = path.join(dir, 'src/app.ts');
       const source = await readFile(app, 'utf8');
       const [anchor, route] = USER_ROUTES[framework] as [string, string];

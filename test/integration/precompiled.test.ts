@@ -7,6 +7,7 @@ import { planProject, templateLayers } from '../../src/plan/plan.js';
 import { type BundledFile, templateGroup } from '../../src/plan/precompiled.js';
 import { readLayers } from '../../src/plan/template-source.js';
 import { CLI_VERSION } from '../../src/version.js';
+import { bareChoices } from '../support/choices.js';
 import { tempDir } from '../support/context.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -88,15 +89,7 @@ describe('templates bundled by the build', () => {
       ci: 'github',
       observability: 'none',
     },
-    {
-      framework: 'hono',
-      database: 'none',
-      auth: 'none',
-      cache: 'none',
-      deploy: 'none',
-      ci: 'none',
-      observability: 'none',
-    },
+    bareChoices('hono'),
   ])('render what the source compiles at run time ($framework, $database)', async (choices) => {
     const cwd = await tempDir();
     const flags = Object.entries(choices).flatMap(([key, value]) => [`--${key}`, value]);

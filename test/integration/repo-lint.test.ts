@@ -3,6 +3,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { expect, it } from 'vitest';
 import { writeProject } from '../../src/write/writer.js';
+import { bareChoices } from '../support/choices.js';
 import { tempDir } from '../support/context.js';
 import { planDemo } from '../support/plan.js';
 
@@ -13,15 +14,7 @@ it('a project created inside the repository leaves the repository’s lint alone
   await copyFile(path.join(ROOT, 'biome.json'), path.join(repo, 'biome.json'));
   await mkdir(path.join(repo, 'src'));
   await writeFile(path.join(repo, 'src/a.ts'), "export const a = 'a';\n");
-  const { files } = await planDemo({
-    framework: 'express',
-    database: 'none',
-    auth: 'none',
-    cache: 'none',
-    deploy: 'none',
-    ci: 'none',
-    observability: 'none',
-  });
+  const { files } = await planDemo(bareChoices());
   // `npm run create -- my-app`: its own biome.json, double quotes, and so on.
   await writeProject(path.join(repo, 'my-app'), files);
   const lint = await execa(path.join(ROOT, 'node_modules/.bin/biome'), ['check', '.'], {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProject } from '../../src/commands/create.js';
 import { CancelledError, CliError } from '../../src/errors.js';
+import { bareChoices } from '../support/choices.js';
 import { fakeRunner, scriptedPrompter, tempDir, testContext } from '../support/context.js';
 
 describe('createProject', () => {
@@ -99,15 +100,7 @@ describe('createProject', () => {
       'confirm',
       'confirm',
     ]);
-    expect(result.options).toEqual({
-      framework: 'express',
-      database: 'none',
-      auth: 'none',
-      cache: 'none',
-      deploy: 'none',
-      ci: 'none',
-      observability: 'none',
-    });
+    expect(result.options).toEqual(bareChoices());
     expect(result.installed).toBe(false);
     expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');
   });

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modulesFor } from '../../src/modules/registry.js';
 import type { Choices } from '../../src/options/schema.js';
 import { admitsNodeVersion, buildPackageJson, nodeEngines } from '../../src/plan/package-json.js';
-
-const choices = (framework: Choices['framework']): Choices => ({
-  framework,
-  database: 'none',
-  auth: 'none',
-  cache: 'none',
-  deploy: 'none',
-  ci: 'none',
-  observability: 'none',
-});
+import { bareChoices } from '../support/choices.js';
 
 const packageJson = (c: Choices) =>
   buildPackageJson({ name: 'demo', pm: 'npm', choices: c }, modulesFor(c));
@@ -19,7 +10,7 @@ const packageJson = (c: Choices) =>
 describe('buildPackageJson', () => {
   it('opts out of install telemetry exactly when a dependency brings @scarf/scarf', () => {
     for (const framework of ['express', 'fastify', 'hono', 'nest'] as const) {
-      const pkg = packageJson(choices(framework));
+      const pkg = packageJson(bareChoices(framework));
       const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
       const bringsScarf = names.some((name) =>
         ['swagger-ui-dist', 'swagger-ui-express', '@nestjs/swagger'].includes(name),
@@ -39,7 +30,7 @@ describe('nodeEngines', () => {
   ] as const)(
     'declares for %s the versions every package it installs admits',
     (framework, range) => {
-      expect(packageJson(choices(framework)).engines.node).toBe(range);
+      expect(packageJson(bareChoices(framework)).engines.node).toBe(range);
     },
   );
 

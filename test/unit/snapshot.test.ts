@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Choices } from '../../src/options/schema.js';
 import { planProject, templateLayers } from '../../src/plan/plan.js';
 import { readLayers } from '../../src/plan/template-source.js';
+import { bareChoices } from '../support/choices.js';
 
 const snapshots: [string, Choices][] = [
   [
@@ -16,18 +17,7 @@ const snapshots: [string, Choices][] = [
       observability: 'none',
     },
   ],
-  [
-    'express-none-none-none-none-none',
-    {
-      framework: 'express',
-      database: 'none',
-      auth: 'none',
-      cache: 'none',
-      deploy: 'none',
-      ci: 'none',
-      observability: 'none',
-    },
-  ],
+  ['express-none-none-none-none-none', bareChoices()],
 ];
 
 /**
