@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  JOURNAL_PATH,
-  type MigrationHistory,
-  planMigrations,
-  readMigrationHistory,
-} from '../../src/migrations/migrations.js';
+import { JOURNAL_PATH, planMigrations } from '../../src/migrations/migrations.js';
 import type { MigrationStep } from '../../src/migrations/schema.js';
 import { jwt } from '../../src/modules/jwt.js';
 import { postgresDialect } from '../../src/modules/postgres/dialect.js';
@@ -14,6 +9,7 @@ import { DEFAULT_CHOICES } from '../../src/options/schema.js';
 import { migrationSteps } from '../../src/plan/migration-steps.js';
 import { defineResource, type Resource, TODO } from '../../src/resources/resource.js';
 import { createResourceTable } from '../../src/resources/table.js';
+import { fileMap, history } from './dialects/migration-files.js';
 
 const dialect = postgresDialect;
 
@@ -44,13 +40,6 @@ const invoice = defineResource({
   name: 'invoice',
   fields: 'amount:number,status:enum(draft|paid)?',
 });
-
-const fileMap = (files: { path: string; content: string }[]) =>
-  new Map(files.map((file) => [file.path, file.content]));
-
-function history(files: Map<string, string>): Promise<MigrationHistory | undefined> {
-  return readMigrationHistory(async (path) => files.get(path));
-}
 
 describe('planMigrations', () => {
   it('starts a new project with auth, then each resource owned by a user', () => {

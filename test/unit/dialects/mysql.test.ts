@@ -1,66 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import {
-  JOURNAL_PATH,
-  type MigrationHistory,
-  planMigrations,
-  readMigrationHistory,
-} from '../../../src/migrations/migrations.js';
+import { JOURNAL_PATH, planMigrations } from '../../../src/migrations/migrations.js';
 import type { MigrationStep } from '../../../src/migrations/schema.js';
 import { jwt } from '../../../src/modules/jwt.js';
 import { mysqlDialect as dialect } from '../../../src/modules/mysql/dialect.js';
 import { column, emptySnapshot, type Snapshot } from '../../../src/modules/mysql/snapshot.js';
 import { migrationSql } from '../../../src/modules/mysql/sql.js';
 import { checkServerBeforeTests } from '../../../src/modules/mysql/vitest-config.js';
-import { DEFAULT_CHOICES } from '../../../src/options/schema.js';
-import { migrationSteps } from '../../../src/plan/migration-steps.js';
-import { defineResource, type Resource, TODO } from '../../../src/resources/resource.js';
+import { defineResource, TODO } from '../../../src/resources/resource.js';
 import { createResourceTable } from '../../../src/resources/table.js';
 import { resourceContext } from '../../../src/resources/template-context.js';
+import {
+  choicesOn,
+  fileMap,
+  history,
+  initialFiles,
+  invoice,
+  snapshotOf,
+  statements,
+} from './migration-files.js';
 
 // The expected SQL and snapshots are what drizzle-kit 0.31 writes for the same table files
 // (`db:generate` on a generated project), except where noted: drizzle-kit names no character
 // set and puts foreign keys before indexes.
 
-const choices = (auth: boolean) => ({
-  ...DEFAULT_CHOICES,
-  database: 'mysql',
-  auth: auth ? 'jwt' : 'none',
-});
-
-/** A new project's migrations, with or without accounts. */
-function initialFiles(auth: boolean, resources: readonly Resource[]) {
-  const steps = migrationSteps(undefined, {
-    name: 'app',
-    pm: 'npm',
-    cliVersion: '0.0.0',
-    choices: choices(auth),
-    resources: resources.map((resource) => resource.record),
-  });
-  return fileMap(planMigrations(dialect, undefined, steps));
-}
-
-const fileMap = (files: { path: string; content: string }[]) =>
-  new Map(files.map((file) => [file.path, file.content]));
-
-const history = (files: Map<string, string>): Promise<MigrationHistory | undefined> =>
-  readMigrationHistory(async (path) => files.get(path));
-
-const statements = (sql: string | undefined) => (sql ?? '').split('--> statement-breakpoint\n');
-
-const snapshotOf = (files: Map<string, string>, path: string) =>
-  JSON.parse(files.get(path) ?? '') as Snapshot;
-
 const NOW = '(utc_timestamp(3))';
 const todo = defineResource(TODO);
-const invoice = defineResource({
-  name: 'invoice',
-  fields:
-    'title:string,amount:number,count:integer,paid:boolean,dueAt:date,status:enum(draft|sent|paid),note:text?',
-});
 
 describe('MySQL migrations', () => {
   it('starts a new project with auth, then todos owned by a user', () => {
-    const files = initialFiles(true, [todo]);
+    const files = initialFiles(dialect, 'mysql', true, [todo]);
     expect([...files.keys()]).toEqual([
       'drizzle/0000_auth.sql',
       'drizzle/meta/0000_snapshot.json',
@@ -81,8 +49,8 @@ describe('MySQL migrations', () => {
       'ALTER TABLE `todos` ADD CONSTRAINT `todos_owner_id_users_id_fk` FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;',
     ]);
 
-    const first = snapshotOf(files, 'drizzle/meta/0000_snapshot.json');
-    const second = snapshotOf(files, 'drizzle/meta/0001_snapshot.json');
+    const first = snapshotOf<Snapshot>(files, 'drizzle/meta/0000_snapshot.json');
+    const second = snapshotOf<Snapshot>(files, 'drizzle/meta/0001_snapshot.json');
     expect(first).toMatchObject({
       version: '5',
       dialect: 'mysql',
@@ -141,7 +109,7 @@ describe('MySQL migrations', () => {
   });
 
   it('adds a resource with every field type, dated now', async () => {
-    const start = initialFiles(false, [todo]);
+    const start = initialFiles(dialect, 'mysql', false, [todo]);
     const now = Date.UTC(2026, 10, 21);
     const step: MigrationStep = {
       name: 'invoices',
@@ -159,7 +127,7 @@ describe('MySQL migrations', () => {
       tag: '0001_invoices',
       breakpoints: true,
     });
-    const snapshot = snapshotOf(added, 'drizzle/meta/0001_snapshot.json');
+    const snapshot = snapshotOf<Snapshot>(added, 'drizzle/meta/0001_snapshot.json');
     expect(Object.keys(snapshot.tables)).toEqual(['todos', 'invoices']);
   });
 
@@ -184,8 +152,11 @@ describe('MySQL migrations', () => {
   });
 
   it('gives resources an owner when auth comes later', async () => {
-    const start = initialFiles(false, [todo]);
-    const auth = jwt.migration?.({ choices: choices(true), resources: [todo] }) as MigrationStep;
+    const start = initialFiles(dialect, 'mysql', false, [todo]);
+    const auth = jwt.migration?.({
+      choices: choicesOn('mysql', true),
+      resources: [todo],
+    }) as MigrationStep;
     const added = fileMap(planMigrations(dialect, await history(start), [auth], 1));
     expect(statements(added.get('drizzle/0001_auth.sql')).slice(2)).toEqual([
       'DROP INDEX `todos_created_at_id_idx` ON `todos`;',
@@ -197,8 +168,11 @@ describe('MySQL migrations', () => {
       'ALTER TABLE `todos` ADD CONSTRAINT `todos_owner_id_users_id_fk` FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;',
     ]);
     // The same tables as a project created with auth has, so db:generate sees no change.
-    const created = snapshotOf(initialFiles(true, [todo]), 'drizzle/meta/0001_snapshot.json');
-    const grown = snapshotOf(added, 'drizzle/meta/0001_snapshot.json');
+    const created = snapshotOf<Snapshot>(
+      initialFiles(dialect, 'mysql', true, [todo]),
+      'drizzle/meta/0001_snapshot.json',
+    );
+    const grown = snapshotOf<Snapshot>(added, 'drizzle/meta/0001_snapshot.json');
     expect(grown.tables).toEqual(created.tables);
   });
 
@@ -222,7 +196,7 @@ describe('MySQL migrations', () => {
     const schema = dialect.apply(
       dialect.apply(
         emptySnapshot(),
-        jwt.migration?.({ choices: choices(true), resources: [] }).changes ?? [],
+        jwt.migration?.({ choices: choicesOn('mysql', true), resources: [] }).changes ?? [],
       ),
       [createResourceTable(longest, true)],
     );

@@ -1,63 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import {
-  JOURNAL_PATH,
-  type MigrationHistory,
-  planMigrations,
-  readMigrationHistory,
-} from '../../../src/migrations/migrations.js';
+import { JOURNAL_PATH, planMigrations } from '../../../src/migrations/migrations.js';
 import type { MigrationStep } from '../../../src/migrations/schema.js';
 import { jwt } from '../../../src/modules/jwt.js';
 import { sqliteDialect as dialect } from '../../../src/modules/sqlite/dialect.js';
 import { emptySnapshot, type Snapshot } from '../../../src/modules/sqlite/snapshot.js';
 import { migrationSql } from '../../../src/modules/sqlite/sql.js';
-import { DEFAULT_CHOICES } from '../../../src/options/schema.js';
-import { migrationSteps } from '../../../src/plan/migration-steps.js';
-import { defineResource, type Resource, TODO } from '../../../src/resources/resource.js';
+import { defineResource, TODO } from '../../../src/resources/resource.js';
 import { createResourceTable } from '../../../src/resources/table.js';
 import { resourceContext } from '../../../src/resources/template-context.js';
+import {
+  choicesOn,
+  fileMap,
+  history,
+  initialFiles,
+  invoice,
+  snapshotOf,
+  statements,
+} from './migration-files.js';
 
 // The expected SQL and snapshots are what drizzle-kit 0.31 writes for the same tables
 // (`db:generate` on the generated table files), except where noted.
 
-const choices = (auth: boolean) => ({
-  ...DEFAULT_CHOICES,
-  database: 'sqlite',
-  auth: auth ? 'jwt' : 'none',
-});
-
-/** A new project's migrations, with or without accounts. */
-function initialFiles(auth: boolean, resources: readonly Resource[]) {
-  const steps = migrationSteps(undefined, {
-    name: 'app',
-    pm: 'npm',
-    cliVersion: '0.0.0',
-    choices: choices(auth),
-    resources: resources.map((resource) => resource.record),
-  });
-  return fileMap(planMigrations(dialect, undefined, steps));
-}
-
-const fileMap = (files: { path: string; content: string }[]) =>
-  new Map(files.map((file) => [file.path, file.content]));
-
-const history = (files: Map<string, string>): Promise<MigrationHistory | undefined> =>
-  readMigrationHistory(async (path) => files.get(path));
-
-const statements = (sql: string | undefined) => (sql ?? '').split('--> statement-breakpoint\n');
-
-const snapshotOf = (files: Map<string, string>, path: string) =>
-  JSON.parse(files.get(path) ?? '') as Snapshot;
-
 const todo = defineResource(TODO);
-const invoice = defineResource({
-  name: 'invoice',
-  fields:
-    'title:string,amount:number,count:integer,paid:boolean,dueAt:date,status:enum(draft|sent|paid),note:text?',
-});
 
 describe('SQLite migrations', () => {
   it('starts a new project with auth, then todos owned by a user', () => {
-    const files = initialFiles(true, [todo]);
+    const files = initialFiles(dialect, 'sqlite', true, [todo]);
     expect([...files.keys()]).toEqual([
       'drizzle/0000_auth.sql',
       'drizzle/meta/0000_snapshot.json',
@@ -78,8 +46,8 @@ describe('SQLite migrations', () => {
       'CREATE INDEX `todos_owner_id_created_at_id_idx` ON `todos` (`owner_id`,`created_at`,`id`);',
     ]);
 
-    const first = snapshotOf(files, 'drizzle/meta/0000_snapshot.json');
-    const second = snapshotOf(files, 'drizzle/meta/0001_snapshot.json');
+    const first = snapshotOf<Snapshot>(files, 'drizzle/meta/0000_snapshot.json');
+    const second = snapshotOf<Snapshot>(files, 'drizzle/meta/0001_snapshot.json');
     expect(first).toMatchObject({
       version: '6',
       dialect: 'sqlite',
@@ -138,7 +106,7 @@ describe('SQLite migrations', () => {
   });
 
   it('adds a resource with every field type, dated now', async () => {
-    const start = initialFiles(false, [todo]);
+    const start = initialFiles(dialect, 'sqlite', false, [todo]);
     const now = Date.UTC(2026, 10, 21);
     const step: MigrationStep = {
       name: 'invoices',
@@ -156,15 +124,18 @@ describe('SQLite migrations', () => {
       tag: '0001_invoices',
       breakpoints: true,
     });
-    const snapshot = snapshotOf(added, 'drizzle/meta/0001_snapshot.json');
+    const snapshot = snapshotOf<Snapshot>(added, 'drizzle/meta/0001_snapshot.json');
     expect(Object.keys(snapshot.tables)).toEqual(['todos', 'invoices']);
   });
 
   // Here drizzle-kit writes `ALTER TABLE ... ADD ... NOT NULL REFERENCES users(id)`, without the
   // ON DELETE rule its snapshot records; its table recreation keeps the rule.
   it('gives resources an owner when auth comes later, by recreating their tables', async () => {
-    const start = initialFiles(false, [todo]);
-    const auth = jwt.migration?.({ choices: choices(true), resources: [todo] }) as MigrationStep;
+    const start = initialFiles(dialect, 'sqlite', false, [todo]);
+    const auth = jwt.migration?.({
+      choices: choicesOn('sqlite', true),
+      resources: [todo],
+    }) as MigrationStep;
     const added = fileMap(planMigrations(dialect, await history(start), [auth], 1));
     expect(statements(added.get('drizzle/0001_auth.sql')).slice(6)).toEqual([
       'DROP INDEX `todos_created_at_id_idx`;',
@@ -177,8 +148,11 @@ describe('SQLite migrations', () => {
       'CREATE INDEX `todos_owner_id_created_at_id_idx` ON `todos` (`owner_id`,`created_at`,`id`);',
     ]);
     // The same table as a project created with auth has, so db:generate sees no change.
-    const created = snapshotOf(initialFiles(true, [todo]), 'drizzle/meta/0001_snapshot.json');
-    const grown = snapshotOf(added, 'drizzle/meta/0001_snapshot.json');
+    const created = snapshotOf<Snapshot>(
+      initialFiles(dialect, 'sqlite', true, [todo]),
+      'drizzle/meta/0001_snapshot.json',
+    );
+    const grown = snapshotOf<Snapshot>(added, 'drizzle/meta/0001_snapshot.json');
     expect(grown.tables.todos).toEqual(created.tables.todos);
   });
 
@@ -190,7 +164,7 @@ describe('SQLite migrations', () => {
     todos.indexes.todos_title_idx = { name: 'todos_title_idx', columns: ['title'], isUnique: true };
     const after = dialect.apply(
       edited,
-      jwt.migration?.({ choices: choices(true), resources: [todo] }).changes ?? [],
+      jwt.migration?.({ choices: choicesOn('sqlite', true), resources: [todo] }).changes ?? [],
     );
     expect(statements(migrationSql(edited, after)).slice(-2)).toEqual([
       'CREATE UNIQUE INDEX `todos_title_idx` ON `todos` (`title`);',
