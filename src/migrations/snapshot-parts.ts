@@ -47,3 +47,24 @@ export function foreignKeysOf(tableFrom: string, columns: readonly ColumnSpec[])
 export function byName<T extends { name: string }>(items: readonly T[]): Record<string, T> {
   return Object.fromEntries(items.map((item) => [item.name, item]));
 }
+
+/**
+ * The tables of snapshot `to` that `from` does not have, and those both have (before, after). A
+ * migration never drops a table: one of `from` that `to` lacks means a generator is wrong.
+ */
+export function compareTables<T>(
+  from: Readonly<Record<string, T>>,
+  to: Readonly<Record<string, T>>,
+): { created: T[]; changed: [T, T][] } {
+  const created: T[] = [];
+  const changed: [T, T][] = [];
+  for (const [key, next] of Object.entries(to)) {
+    const previous = from[key];
+    if (previous) changed.push([previous, next]);
+    else created.push(next);
+  }
+  for (const key of Object.keys(from)) {
+    if (!to[key]) throw new Error(`migration would drop table ${key}`);
+  }
+  return { created, changed };
+}

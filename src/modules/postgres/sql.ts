@@ -1,3 +1,4 @@
+import { compareTables } from '../../migrations/snapshot-parts.js';
 import type { Column, Enum, ForeignKey, Index, Snapshot, Table } from './snapshot.js';
 
 /**
@@ -12,16 +13,7 @@ export function migrationSql(from: Snapshot, to: Snapshot): string {
     if (!from.enums[key]) statements.push(createEnum(value));
   }
 
-  const created: Table[] = [];
-  const changed: [Table, Table][] = [];
-  for (const [key, next] of Object.entries(to.tables)) {
-    const previous = from.tables[key];
-    if (previous) changed.push([previous, next]);
-    else created.push(next);
-  }
-  for (const key of Object.keys(from.tables)) {
-    if (!to.tables[key]) throw new Error(`migration would drop table ${key}`);
-  }
+  const { created, changed } = compareTables(from.tables, to.tables);
 
   for (const next of created) statements.push(createTable(next));
   for (const [previous, next] of changed) {

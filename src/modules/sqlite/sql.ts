@@ -1,3 +1,4 @@
+import { compareTables } from '../../migrations/snapshot-parts.js';
 import type { Column, ForeignKey, Index, Snapshot, Table } from './snapshot.js';
 
 /**
@@ -7,16 +8,7 @@ import type { Column, ForeignKey, Index, Snapshot, Table } from './snapshot.js';
  * so it throws rather than write a migration that loses data.
  */
 export function migrationSql(from: Snapshot, to: Snapshot): string {
-  const created: Table[] = [];
-  const changed: [Table, Table][] = [];
-  for (const [key, next] of Object.entries(to.tables)) {
-    const previous = from.tables[key];
-    if (previous) changed.push([previous, next]);
-    else created.push(next);
-  }
-  for (const key of Object.keys(from.tables)) {
-    if (!to.tables[key]) throw new Error(`migration would drop table ${key}`);
-  }
+  const { created, changed } = compareTables(from.tables, to.tables);
 
   const statements: string[] = [];
   for (const next of created) {
