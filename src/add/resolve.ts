@@ -17,12 +17,16 @@ import {
 import { CLI_VERSION } from '../version.js';
 
 /** What flags say about an `add` run. */
-export interface AddInput {
+export interface AddInput extends ChangeFlags {
   module: string;
   value?: string;
   /** For `add resource`: the fields (`title:string,dueAt:date?`) and an irregular plural. */
   fields?: string;
   plural?: string;
+}
+
+/** The flags `add` and `update` share: how the change to the project is made and reported. */
+export interface ChangeFlags {
   /** The package (directory or .tgz) of the version that made the project, instead of npm. */
   baseline?: string;
   dryRun?: boolean;

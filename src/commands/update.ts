@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import { applyChanges, assertSafe } from '../add/apply.js';
 import { describeChanges, readProject } from '../add/project-state.js';
 import { type FileChange, reconcile } from '../add/reconcile.js';
-import { manifestResources } from '../add/resolve.js';
+import { type ChangeFlags, manifestResources } from '../add/resolve.js';
 import { PACKAGE_NAME } from '../cli-name.js';
 import type { Context } from '../context.js';
 import { runScriptCommand } from '../effects/package-manager.js';
@@ -25,16 +25,9 @@ import { formatLikeProject } from '../update/format.js';
 import { CLI_VERSION } from '../version.js';
 
 /** What flags say about an `update` run. */
-export interface UpdateInput {
+export interface UpdateInput extends ChangeFlags {
   /** The version to update to; another than this one runs that version's `update`. */
   to?: string;
-  /** The package (directory or .tgz) of the version that made the project, instead of npm. */
-  baseline?: string;
-  dryRun?: boolean;
-  json?: boolean;
-  force?: boolean;
-  install?: boolean;
-  yes?: boolean;
 }
 
 /** What an `update` run did (or, with --dry-run, would do); `--json` prints it. */

@@ -1,3 +1,4 @@
+import { DRIZZLE_SCRIPTS } from '../drizzle.js';
 import type { ModuleDefinition } from '../types.js';
 import { mysqlDialect } from './dialect.js';
 import { checkServerBeforeTests } from './vitest-config.js';
@@ -18,10 +19,7 @@ export const mysql: ModuleDefinition = {
   dialect: mysqlDialect,
   dependencies: ['drizzle-orm', 'mysql2'],
   devDependencies: ['drizzle-kit'],
-  scripts: {
-    'db:generate': 'drizzle-kit generate',
-    'db:migrate': 'tsx src/db/migrate.ts',
-  },
+  scripts: DRIZZLE_SCRIPTS,
   // No afterInstall: the server is not running yet; `dev` migrates once it is.
   nextSteps: (choices) =>
     choices.deploy === 'docker'

@@ -1,3 +1,4 @@
+import { DRIZZLE_SCRIPTS, MIGRATE_AFTER_INSTALL } from '../drizzle.js';
 import type { ModuleDefinition } from '../types.js';
 import { postgresDialect } from './dialect.js';
 
@@ -15,11 +16,8 @@ export const postgres: ModuleDefinition = {
   dialect: postgresDialect,
   dependencies: ['drizzle-orm', 'pg', '@electric-sql/pglite'],
   devDependencies: ['drizzle-kit', '@types/pg'],
-  scripts: {
-    'db:generate': 'drizzle-kit generate',
-    'db:migrate': 'tsx src/db/migrate.ts',
-  },
-  afterInstall: { script: 'db:migrate', message: 'Creating the development database' },
+  scripts: DRIZZLE_SCRIPTS,
+  afterInstall: MIGRATE_AFTER_INSTALL,
   env: [
     {
       name: 'DATABASE_URL',

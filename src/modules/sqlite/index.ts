@@ -1,3 +1,4 @@
+import { DRIZZLE_SCRIPTS, MIGRATE_AFTER_INSTALL } from '../drizzle.js';
 import type { ModuleDefinition } from '../types.js';
 import { sqliteDialect } from './dialect.js';
 
@@ -15,11 +16,8 @@ export const sqlite: ModuleDefinition = {
   dialect: sqliteDialect,
   dependencies: ['drizzle-orm', '@libsql/client'],
   devDependencies: ['drizzle-kit'],
-  scripts: {
-    'db:generate': 'drizzle-kit generate',
-    'db:migrate': 'tsx src/db/migrate.ts',
-  },
-  afterInstall: { script: 'db:migrate', message: 'Creating the development database' },
+  scripts: DRIZZLE_SCRIPTS,
+  afterInstall: MIGRATE_AFTER_INSTALL,
   env: [
     {
       name: 'DATABASE_URL',
