@@ -1,6 +1,6 @@
-// Prints how long each test file took, longest first, from vitest's JSON report
-// (`--reporter=json --outputFile.json=<file>`): .ci/run ends with it, so the end of a CI log
-// says where the time went.
+// Prints how long each test file took, longest first, and which tests were skipped, from
+// vitest's JSON report (`--reporter=json --outputFile.json=<file>`): .ci/run ends with it, so
+// the end of a CI log says where the time went and what did not run.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,3 +22,14 @@ const total = rows.reduce((sum, row) => sum + row.seconds, 0);
 console.log(
   `${total.toFixed(1).padStart(8)} s  in ${rows.length} files (summed; files run side by side)`,
 );
+
+// The tests that did not run, so a skip that should not happen in CI shows in its log.
+const skipped = report.testResults.flatMap((result) =>
+  result.assertionResults
+    .filter((test) => test.status === 'skipped' || test.status === 'pending')
+    .map((test) => `${path.relative(process.cwd(), result.name)} > ${test.fullName}`),
+);
+if (skipped.length > 0) {
+  console.log(`\nSkipped (${skipped.length}):`);
+  for (const name of skipped) console.log(`  ${name}`);
+}
