@@ -172,13 +172,18 @@ async function waitForHealth(
   throw new Error(`server did not answer /health within 90 s:\n${output()}`);
 }
 
-/** Run the server once and collect what it printed before exiting (for startup failures). */
+/**
+ * Run the server once and collect what it printed before exiting (for startup failures);
+ * `through` is a command that runs it (`setpriv` and its options), if any.
+ */
 export async function runServerToExit(
   dir: string,
   env: Record<string, string>,
   runtime: Runtime = SUITE_RUNTIME,
+  through: readonly string[] = [],
 ) {
-  return execa('node', startArgs(dir), {
+  const [command = 'node', ...args] = [...through, 'node', ...startArgs(dir)];
+  return execa(command, args, {
     cwd: dir,
     env: runtimeEnv(runtime, env),
     reject: false,

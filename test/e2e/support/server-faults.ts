@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,17 +126,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const unreadable = (output: string) =>
   output.split('\n').filter((line) => /^\s+at |"level":(50|60)/.test(line));
 
-/** Whether an unprivileged process here is refused ports below 1024 (not as root, nor where allowed). */
-function privilegedPortsRefused(): boolean {
-  if (process.getuid?.() === 0) return false;
+/**
+ * How to start a server that the system refuses ports below 1024, on Linux: as it is for a
+ * user other than root, through `setpriv` without CAP_NET_BIND_SERVICE for root (as in CI).
+ * Undefined where no such refusal can be had (another system, or every port open to all).
+ */
+function refusedPrivilegedPorts(): string[] | undefined {
+  if (process.platform !== 'linux') return undefined;
+  let start: number;
   try {
-    const start = Number(
-      readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim(),
-    );
-    return start > 80;
+    start = Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
   } catch {
-    return process.platform !== 'win32';
+    return undefined;
   }
+  if (start <= 80) return undefined;
+  if (process.getuid?.() !== 0) return [];
+  const setpriv = '/usr/bin/setpriv';
+  return existsSync(setpriv) ? [setpriv, '--bounding-set=-net_bind_service'] : undefined;
 }
 
 /** The origin the faults server trusts (CORS_ORIGINS): Better Auth checks it on cookie POSTs. */
@@ -325,9 +331,15 @@ export function describeServerFaults(
       }
     });
 
-    it.skipIf(!privilegedPortsRefused())('says so when a port needs privileges', async () => {
+    const unprivileged = refusedPrivilegedPorts();
+    it.skipIf(!unprivileged)('says so when a port needs privileges', async () => {
       const { dir, runtime, env } = project();
-      const result = await runServerToExit(dir, { ...env, HOST: '127.0.0.1', PORT: '80' }, runtime);
+      const result = await runServerToExit(
+        dir,
+        { ...env, HOST: '127.0.0.1', PORT: '80' },
+        runtime,
+        unprivileged,
+      );
       expect(result.exitCode).toBe(1);
       expect(String(result.all)).toMatch(/^Cannot listen on 127\.0\.0\.1:80: permission denied\./m);
     });
