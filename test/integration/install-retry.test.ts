@@ -49,8 +49,8 @@ describe('installOrRestore with npm, when the cached registry metadata is older 
     work = await tempDir();
     await writeFile(path.join(work, 'user-npmrc'), '');
     await writeFile(path.join(work, 'global-npmrc'), '');
-    registry.publish('cb-left', '1.0.0');
-    registry.publish('cb-right', '1.0.0');
+    await registry.publish('cb-left', '1.0.0');
+    await registry.publish('cb-right', '1.0.0');
 
     // A cache that has seen cb-left's abbreviated document with 1.0.0 alone.
     staleCache = path.join(work, 'stale-cache');
@@ -58,7 +58,7 @@ describe('installOrRestore with npm, when the cached registry metadata is older 
     expect(registry.requests).toContain('GET /cb-left (abbreviated)');
 
     // cb-left 1.0.1 comes out, and a project locks it (with a cache of its own).
-    registry.publish('cb-left', '1.0.1');
+    await registry.publish('cb-left', '1.0.1');
     lockedProject = path.join(work, 'project');
     const dependencies: Record<string, string> = { 'cb-left': '^1.0.0' };
     const manifest = { name: 'p', version: '1.0.0', dependencies };

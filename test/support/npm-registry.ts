@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { execa } from 'execa';
+import { tempDir } from './temp-dirs.js';
 
 /**
  * An npm registry on 127.0.0.1, in this process: installs from it need no network. It serves
@@ -13,7 +16,7 @@ export interface NpmRegistry {
   /** Its address, ending in `/`, as `npm_config_registry` wants it. */
   url: string;
   /** Publish `name@version`, a package.json and nothing else, with no dependencies. */
-  publish(name: string, version: string): void;
+  publish(name: string, version: string): Promise<void>;
   /** Each request so far, e.g. `GET /cb-left (abbreviated)`, `GET /cb-left/-/cb-left-1.0.0.tgz`. */
   requests: string[];
   close(): Promise<void>;
@@ -71,8 +74,8 @@ export async function startNpmRegistry(): Promise<NpmRegistry> {
   return {
     url,
     requests,
-    publish(name, version) {
-      const tarball = packageTarball({ 'package.json': JSON.stringify({ name, version }) });
+    async publish(name, version) {
+      const tarball = await packageTarball(name, version);
       const dist = {
         tarball: `${url}${name}/-/${name}-${version}.tgz`,
         shasum: createHash('sha1').update(tarball).digest('hex'),
@@ -89,34 +92,11 @@ export async function startNpmRegistry(): Promise<NpmRegistry> {
   };
 }
 
-/** A gzipped tar of `files` under `package/`, as `npm pack` lays a package out. */
-function packageTarball(files: Record<string, string>): Buffer {
-  const blocks = Object.entries(files).flatMap(([name, text]) => {
-    const body = Buffer.from(text);
-    const padding = Buffer.alloc((512 - (body.length % 512)) % 512);
-    return [tarHeader(`package/${name}`, body.length), body, padding];
-  });
-  // Two empty blocks end the archive.
-  return gzipSync(Buffer.concat([...blocks, Buffer.alloc(1024)]));
-}
-
-/** The 512-byte ustar header of a regular file: mode 644, owner 0, modified at the epoch. */
-function tarHeader(name: string, size: number): Buffer {
-  const header = Buffer.alloc(512);
-  const octal = (offset: number, width: number, value: number) =>
-    header.write(`${value.toString(8).padStart(width - 1, '0')}\0`, offset, 'ascii');
-  header.write(name, 0, 'ascii');
-  octal(100, 8, 0o644);
-  octal(108, 8, 0); // uid
-  octal(116, 8, 0); // gid
-  octal(124, 12, size);
-  octal(136, 12, 0); // mtime
-  header.write('0', 156, 'ascii'); // a regular file
-  header.write('ustar\0', 257, 'ascii'); // magic
-  header.write('00', 263, 'ascii'); // version
-  // The checksum is the sum of the header's bytes, its own field counted as spaces.
-  header.write(' '.repeat(8), 148, 'ascii');
-  const checksum = header.reduce((sum, byte) => sum + byte, 0);
-  header.write(`${checksum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-  return header;
+/** The tarball `npm pack` makes of a package that is a package.json alone. */
+async function packageTarball(name: string, version: string): Promise<Buffer> {
+  const dir = await tempDir();
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name, version }));
+  const { stdout } = await execa('npm', ['pack', '--json', '--silent'], { cwd: dir });
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  return readFile(path.join(dir, filename));
 }
