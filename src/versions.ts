@@ -98,6 +98,7 @@ export const VERSIONS = {
 
   // Tooling
   typescript: '7.0.2',
+  // The types of the oldest Node.js a project runs on: NODE_TYPES when its engines start later.
   '@types/node': '20.19.43',
   tsx: '4.23.15',
   vitest: '4.1.12',
@@ -119,6 +120,15 @@ export const NODE_ENGINES = '^20.19.0 || ^22.12.0 || >=24.0.0';
  * package itself or by a dependency it installs (`npm view <package>@<version> engines`): a
  * project that has one declares the versions both admit.
  */
+/**
+ * `@types/node` for a project whose engines start at a later major than VERSIONS' pin is for,
+ * so that its type check knows the APIs of the oldest Node.js it runs on, and only those.
+ */
+export const NODE_TYPES: Readonly<Record<number, string>> = {
+  20: VERSIONS['@types/node'],
+  22: '22.20.7',
+};
+
 export const NARROWER_NODE_ENGINES: Partial<Record<DependencyName, string>> = {
   'nestjs-pino': '>=22.12.0',
   // fastify's light-my-request takes cookie 2, which declares >=22.

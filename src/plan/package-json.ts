@@ -1,7 +1,13 @@
 import { sortByText } from '../collate.js';
 import type { ModuleDefinition } from '../modules/types.js';
 import type { Choices, PackageManager } from '../options/schema.js';
-import { type DependencyName, NARROWER_NODE_ENGINES, NODE_ENGINES, VERSIONS } from '../versions.js';
+import {
+  type DependencyName,
+  NARROWER_NODE_ENGINES,
+  NODE_ENGINES,
+  NODE_TYPES,
+  VERSIONS,
+} from '../versions.js';
 
 /** The package.json fields the CLI owns. */
 export interface PackageJson {
@@ -53,6 +59,14 @@ export function projectDependencies(
 export function nodeEngines(names: readonly DependencyName[]): string {
   const ranges = names.flatMap((name) => NARROWER_NODE_ENGINES[name] ?? []);
   return formatRange(ranges.map(parseRange).reduce(intersect, parseRange(NODE_ENGINES)));
+}
+
+/** The `@types/node` version for a project declaring `engines` (as `nodeEngines` writes it). */
+export function nodeTypesVersion(engines: string): string {
+  const oldest = Math.min(...parseRange(engines).map(({ low }) => low[0]));
+  const version = NODE_TYPES[oldest];
+  if (!version) throw new Error(`NODE_TYPES has no @types/node for Node.js ${oldest}`);
+  return version;
 }
 
 type Version = readonly [number, number, number];
@@ -129,16 +143,19 @@ export function buildPackageJson(
     typeof dependencies === 'function' ? dependencies(project.choices) : dependencies;
   const pinnedPm = project.pm !== 'npm' && project.pmVersion;
   const all = projectDependencies(project.choices, modules);
+  const engines = nodeEngines(all);
+  const devDependencies = pinned(modules.flatMap((module) => module.devDependencies ?? []));
+  if (devDependencies['@types/node']) devDependencies['@types/node'] = nodeTypesVersion(engines);
   return {
     name: project.name,
     version: '0.1.0',
     private: true,
     type: 'module',
-    engines: { node: nodeEngines(all) },
+    engines: { node: engines },
     ...(pinnedPm && { packageManager: `${project.pm}@${project.pmVersion}` }),
     scripts: Object.assign({}, ...modules.map((module) => module.scripts ?? {})),
     dependencies: pinned(modules.flatMap(dependencies)),
-    devDependencies: pinned(modules.flatMap((module) => module.devDependencies ?? [])),
+    devDependencies,
     ...(all.some((name) => BRINGS_SCARF.has(name)) && { scarfSettings: { enabled: false } }),
   };
 }

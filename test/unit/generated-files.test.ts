@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type Choices, PACKAGE_MANAGERS } from '../../src/options/schema.js';
 import { hashContent, MANIFEST_FILE } from '../../src/plan/manifest.js';
+import { nodeTypesVersion } from '../../src/plan/package-json.js';
 import { type Plan, planProject } from '../../src/plan/plan.js';
 import { VERSIONS } from '../../src/versions.js';
 import { renderedCombinations } from '../support/covering.js';
@@ -72,7 +73,8 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     const all = { ...pkg.dependencies, ...pkg.devDependencies };
     expect(Object.keys(all).length).toBeGreaterThan(5);
     for (const [name, version] of Object.entries(all)) {
-      expect(version, name).toBe(VERSIONS[name as keyof typeof VERSIONS]);
+      const pin = name === '@types/node' ? nodeTypesVersion(pkg.engines.node) : undefined;
+      expect(version, name).toBe(pin ?? VERSIONS[name as keyof typeof VERSIONS]);
     }
     expect(pkg.name).toBe('demo-api');
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { modulesFor } from '../../src/modules/registry.js';
 import type { Choices } from '../../src/options/schema.js';
-import { admitsNodeVersion, buildPackageJson, nodeEngines } from '../../src/plan/package-json.js';
+import {
+  admitsNodeVersion,
+  buildPackageJson,
+  nodeEngines,
+  nodeTypesVersion,
+} from '../../src/plan/package-json.js';
 import { bareChoices } from '../support/choices.js';
 
 const packageJson = (c: Choices) =>
@@ -41,6 +46,21 @@ describe('nodeEngines', () => {
     expect(nodeEngines(['fastify', '@fastify/swagger-ui', 'nestjs-pino'])).toBe(
       '^22.12.0 || >=24.0.0',
     );
+  });
+});
+
+describe('@types/node', () => {
+  it.each([
+    ['express', '20.19.43'],
+    ['hono', '20.19.43'],
+    ['fastify', '22.20.7'],
+    ['nest', '22.20.7'],
+  ] as const)('is for the oldest Node.js a %s project runs on: %s', (framework, version) => {
+    expect(packageJson(bareChoices(framework)).devDependencies['@types/node']).toBe(version);
+  });
+
+  it('refuses engines it has no types for', () => {
+    expect(() => nodeTypesVersion('>=26.0.0')).toThrow(/no @types\/node for Node.js 26/);
   });
 });
 
