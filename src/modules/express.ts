@@ -12,7 +12,7 @@ export const express: ModuleDefinition = {
   },
   // Services built by hand; Express's request pipeline (body parsing, supertest in tests),
   // shared with NestJS on @nestjs/platform-express.
-  templateFamilies: ['hand-wired', 'platform-express'],
+  templateFamilies: ['hand-wired', 'platform-express', 'node-server'],
   dependencies: [
     '@asteasolutions/zod-to-openapi',
     'express',

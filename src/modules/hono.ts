@@ -10,7 +10,7 @@ export const hono: ModuleDefinition = {
     label: 'Hono 4',
     hint: 'web-standard, small, on @hono/node-server',
   },
-  templateFamilies: ['hand-wired'],
+  templateFamilies: ['hand-wired', 'node-server'],
   dependencies: [
     'hono',
     '@hono/node-server',

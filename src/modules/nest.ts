@@ -12,7 +12,7 @@ export const nest: ModuleDefinition = {
     hint: 'modules, controllers, dependency injection',
   },
   // On @nestjs/platform-express: Express's body parsing and errors, supertest in tests.
-  templateFamilies: ['platform-express'],
+  templateFamilies: ['platform-express', 'node-server'],
   dependencies: [
     '@nestjs/core',
     '@nestjs/common',

@@ -113,7 +113,9 @@ export interface ModuleDefinition {
   /**
    * Template families it shares with related modules, layered before its own: `hand-wired`
    * (Express, Fastify and Hono build their services in `src/container.ts`, where NestJS has its
-   * DI), `database` (what every database module has).
+   * DI), `node-server` (Express, Hono and NestJS listen on a server of their own and close it
+   * through `src/core/graceful-close.ts`, where Fastify has `close()`), `database` (what every
+   * database module has).
    */
   templateFamilies?: readonly string[];
   /** For a database module: how its database writes tables, migrations and column code. */

@@ -1,8 +1,8 @@
 import { Agent, createServer, type IncomingMessage, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { gracefulClose } from "../../src/core/graceful-close.js";
 import { createLogger } from "../../src/core/logger.js";
-import { gracefulClose } from "../../src/core/shutdown.js";
 
 interface Answer {
   status?: number;
