@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "../../db/columns.js";
 import { users } from "../users/users.table.js";
 
 export const refreshTokens = pgTable(
@@ -10,9 +11,9 @@ export const refreshTokens = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     familyId: uuid("family_id").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
-    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    revokedAt: timestamptz("revoked_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (table) => [
     index("refresh_tokens_family_id_idx").on(table.familyId),
