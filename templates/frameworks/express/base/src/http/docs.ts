@@ -11,10 +11,8 @@ export function docsRouter(document: OpenApiDocument | Promise<OpenApiDocument>)
   router.get("/openapi.json", async (_req, res) => {
     res.json(await document);
   });
-  router.use(
-    "/docs",
-    swaggerUi.serve,
-    swaggerUi.setup(undefined, { swaggerOptions: { url: "/openapi.json" } }),
-  );
+  // The page answers GET (and HEAD) only; its assets are served under it.
+  router.use("/docs", swaggerUi.serve);
+  router.get("/docs", swaggerUi.setup(undefined, { swaggerOptions: { url: "/openapi.json" } }));
   return router;
 }
