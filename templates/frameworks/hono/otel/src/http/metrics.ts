@@ -8,8 +8,8 @@ import type { AppEnv } from "./app-env.js";
 /**
  * Counts every request once it is answered, by method, route template (the path of the route
  * that answered: `/api/v1/todos/:id`) and status. Hono has no OpenTelemetry instrumentation of
- * its own, so this also names the request's span after its route, as the other frameworks'
- * instrumentations do.
+ * its own, so this also names the request's span after its route (`GET /api/v1/todos/:id`), as
+ * OpenTelemetry's HTTP conventions ask.
  */
 export function recordMetrics(metrics: HttpMetrics): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

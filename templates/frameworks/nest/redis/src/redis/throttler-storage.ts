@@ -17,8 +17,8 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage["increment"]>>
  * limit. While Redis cannot answer, requests pass unlimited (and are reported) rather than
  * fail: an outage of the limiter's store must not take the API down.
  *
- * A client over the limit waits for the end of its window, as with the in-memory limiter of the
- * other frameworks; a throttler's `blockDuration` (which the app does not set) is not used.
+ * A client over the limit waits for the end of its window; a throttler's `blockDuration` (which
+ * the app does not set) is not used.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly report: (error: unknown) => void;

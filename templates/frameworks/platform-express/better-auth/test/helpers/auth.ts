@@ -5,7 +5,7 @@ import type { Database } from "../../src/db/client.js";
 import { users } from "../../src/modules/users/users.table.js";
 import { testConfig } from "./config.js";
 
-/** Whatever supertest can drive: an Express app or Nest's HTTP server. */
+/** Whatever supertest can drive: the app's HTTP server. */
 type App = Parameters<typeof request>[0];
 
 export const password = "correct horse battery staple";

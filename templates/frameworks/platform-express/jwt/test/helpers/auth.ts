@@ -4,7 +4,7 @@ import request, { type Agent } from "supertest";
 import type { Database } from "../../src/db/client.js";
 import { users } from "../../src/modules/users/users.table.js";
 
-/** Whatever supertest can drive: an Express app or Nest's HTTP server. */
+/** Whatever supertest can drive: the app's HTTP server. */
 type App = Parameters<typeof request>[0];
 
 export const password = "correct horse battery staple";

@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app.route({
     method: ["GET", "POST"],
     url: "/*",
-    // Better Auth answers no HEAD request: one is a 404 here, as in the other frameworks.
+    // Better Auth answers no HEAD request: no HEAD route, so one is a 404.
     exposeHeadRoute: false,
     schema: { hide: true },
     handler: async (request) => authResponse(auth, toWebRequest(request, origin), request.id),
