@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { SignJWT } from "jose";
+import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "../../../src/db/client.js";
 import { AccessTokens, type AuthUser } from "../../../src/modules/auth/access-tokens.js";
@@ -106,6 +106,12 @@ describe("AccessTokens", () => {
     user = { id: session.user.id, role: session.user.role };
   });
 
+  it("signs the user's id and no role, which could go stale", async () => {
+    const claims = decodeJwt(await accessTokens.sign(user));
+    expect(claims.sub).toBe(user.id);
+    expect(claims).not.toHaveProperty("role");
+  });
+
   it("gives the user as stored now: a new role applies at once", async () => {
     const token = await accessTokens.sign(user);
     await database.db.update(usersTable).set({ role: "admin" }).where(eq(usersTable.id, user.id));
@@ -126,7 +132,7 @@ describe("AccessTokens", () => {
   it("rejects tokens signed with another secret, for another audience, or expired", async () => {
     const otherSecret = new AccessTokens({ ...config, JWT_SECRET: "y".repeat(32) }, users);
     const otherAudience = new AccessTokens({ ...config, JWT_AUDIENCE: "another-api" }, users);
-    const expired = await new SignJWT({ role: "user" })
+    const expired = await new SignJWT()
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(user.id)
       .setIssuer(config.JWT_ISSUER)

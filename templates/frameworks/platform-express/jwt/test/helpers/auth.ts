@@ -24,15 +24,14 @@ export async function signUp(server: App): Promise<SignedUp> {
   return res.body;
 }
 
-/** Registers a user, promotes them to admin, and signs in again for a token with the new role. */
+/**
+ * Registers a user and promotes them to admin. Their access token needs no renewal: the API
+ * reads the role from the database on every request.
+ */
 export async function signUpAdmin(server: App, db: Database): Promise<SignedUp> {
-  const { user } = await signUp(server);
-  await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
-  const res = await request(server)
-    .post("/api/v1/auth/login")
-    .send({ email: user.email, password })
-    .expect(200);
-  return res.body;
+  const signedUp = await signUp(server);
+  await db.update(users).set({ role: "admin" }).where(eq(users.id, signedUp.user.id));
+  return { ...signedUp, user: { ...signedUp.user, role: "admin" } };
 }
 
 /** A client that sends a new user's access token with every request. */

@@ -56,4 +56,11 @@ describe("/api/v1/users", () => {
     expect(list.json().data[0]).not.toHaveProperty("passwordHash");
     expect(list.json().nextCursor).toEqual(expect.any(String));
   });
+
+  it("lets a token issued before a promotion to admin list users at once", async () => {
+    const { user, accessToken } = await signUp(testApp.app);
+    expect((await get("/api/v1/users", accessToken)).statusCode).toBe(403);
+    await testApp.database.db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+    expect((await get("/api/v1/users", accessToken)).statusCode).toBe(200);
+  });
 });

@@ -51,4 +51,12 @@ describe("/api/v1/users", () => {
     expect(page.data[0]).not.toHaveProperty("passwordHash");
     expect(page.nextCursor).toEqual(expect.any(String));
   });
+
+  it("lets a token issued before a promotion to admin list users at once", async () => {
+    const { user, accessToken } = await signUp(testApp.app);
+    const listUsers = () => clientFor(testApp.app, accessToken)("GET", "/api/v1/users");
+    expect((await listUsers()).status).toBe(403);
+    await testApp.database.db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+    expect((await listUsers()).status).toBe(200);
+  });
 });

@@ -57,4 +57,13 @@ describe("/api/v1/users", () => {
     expect(list.body.data[0]).not.toHaveProperty("passwordHash");
     expect(list.body.nextCursor).toEqual(expect.any(String));
   });
+
+  it("lets a token issued before a promotion to admin list users at once", async () => {
+    const { user, accessToken } = await signUp(testApp.server);
+    const listUsers = () =>
+      request(testApp.server).get("/api/v1/users").set("Authorization", `Bearer ${accessToken}`);
+    await listUsers().expect(403);
+    await testApp.database.db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+    await listUsers().expect(200);
+  });
 });
