@@ -619,6 +619,19 @@ function describeAuth(call: Call): void {
       }
     });
 
+    it('reads the bearer token as RFC 6750 writes it: any case, 1+ spaces, nothing after', async () => {
+      const { as } = await signUp(call);
+      for (const authorization of [`bearer ${as.token}`, `Bearer   ${as.token}`]) {
+        const reply = await call('GET', '/api/v1/users/me', { headers: { authorization } });
+        expect(reply.status, authorization).toBe(200);
+      }
+      const junk = await call('GET', '/api/v1/users/me', {
+        headers: { authorization: `Bearer ${as.token} junk` },
+      });
+      expectProblem(junk, 401, 'INVALID_TOKEN');
+      expect(junk.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    });
+
     it('403s a signed-in user on the admin-only route', async () => {
       const { as } = await signUp(call);
       expectProblem(await call('GET', '/api/v1/users'), 401);

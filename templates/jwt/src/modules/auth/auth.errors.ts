@@ -6,6 +6,23 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+/** No bearer token: the challenge names the scheme and, as RFC 6750 §3.1 asks, no error. */
+export class MissingTokenError extends UnauthorizedError {
+  constructor() {
+    super("UNAUTHORIZED", "A bearer access token is required.");
+  }
+}
+
+export class InvalidTokenError extends UnauthorizedError {
+  constructor() {
+    super(
+      "INVALID_TOKEN",
+      "The access token is invalid or expired.",
+      'Bearer error="invalid_token"',
+    );
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor() {
     super(403, "FORBIDDEN", "You are not allowed to do this.");

@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import type { AccessTokens, AuthUser } from "../modules/auth/access-tokens.js";
-import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
+import { ForbiddenError, MissingTokenError } from "../modules/auth/auth.errors.js";
+import { bearerToken } from "../modules/auth/bearer-token.js";
 import type { Role } from "../modules/users/user.schemas.js";
 
 declare module "express-serve-static-core" {
@@ -12,15 +13,10 @@ declare module "express-serve-static-core" {
 /** The OpenAPI security requirement of the routes behind `authenticate`. */
 export const bearerAuth = [{ bearerAuth: [] }];
 
-const missingToken = () =>
-  new UnauthorizedError("UNAUTHORIZED", "A bearer access token is required.");
-
 /** Requires a valid `Authorization: Bearer <access token>` and sets `req.user`. */
 export function authenticate(accessTokens: AccessTokens): RequestHandler {
   return async (req, _res, next) => {
-    const [scheme, token] = req.get("authorization")?.split(" ") ?? [];
-    if (scheme?.toLowerCase() !== "bearer" || !token) throw missingToken();
-    req.user = await accessTokens.verify(token);
+    req.user = await accessTokens.verify(bearerToken(req.get("authorization")));
     next();
   };
 }
@@ -34,6 +30,6 @@ export function requireRole(role: Role): RequestHandler {
 
 /** The user set by `authenticate`, for handlers mounted behind it. */
 export function authUser(req: { user?: AuthUser }): AuthUser {
-  if (!req.user) throw missingToken();
+  if (!req.user) throw new MissingTokenError();
   return req.user;
 }

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { AccessTokens, AuthUser } from "../modules/auth/access-tokens.js";
-import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
+import { ForbiddenError, MissingTokenError } from "../modules/auth/auth.errors.js";
+import { bearerToken } from "../modules/auth/bearer-token.js";
 import type { Role } from "../modules/users/user.schemas.js";
 
 declare module "fastify" {
@@ -22,17 +23,12 @@ export interface AuthenticateOptions {
   accessTokens: AccessTokens;
 }
 
-const missingToken = () =>
-  new UnauthorizedError("UNAUTHORIZED", "A bearer access token is required.");
-
 /** Decorates the app with `authenticate`; fastify-plugin makes it visible to every route plugin. */
 export const authenticate = fp<AuthenticateOptions>(
   async (app, { accessTokens }) => {
     app.decorateRequest("user", null);
     app.decorate("authenticate", async (request: FastifyRequest) => {
-      const [scheme, token] = request.headers.authorization?.split(" ") ?? [];
-      if (scheme?.toLowerCase() !== "bearer" || !token) throw missingToken();
-      request.user = await accessTokens.verify(token);
+      request.user = await accessTokens.verify(bearerToken(request.headers.authorization));
     });
   },
   { name: "authenticate" },
@@ -47,6 +43,6 @@ export function requireRole(role: Role) {
 
 /** The user set by `authenticate`, for handlers behind it. */
 export function authUser(request: FastifyRequest): AuthUser {
-  if (!request.user) throw missingToken();
+  if (!request.user) throw new MissingTokenError();
   return request.user;
 }

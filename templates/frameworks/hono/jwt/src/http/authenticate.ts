@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AccessTokens, AuthUser } from "../modules/auth/access-tokens.js";
-import { ForbiddenError, UnauthorizedError } from "../modules/auth/auth.errors.js";
+import { ForbiddenError } from "../modules/auth/auth.errors.js";
+import { bearerToken } from "../modules/auth/bearer-token.js";
 import type { Role } from "../modules/users/user.schemas.js";
 import type { AppEnv } from "./app-env.js";
 
@@ -12,11 +13,7 @@ export interface AuthEnv extends AppEnv {
 /** Requires a valid `Authorization: Bearer <access token>` and sets `c.var.user`. */
 export function authenticate(accessTokens: AccessTokens) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const [scheme, token] = c.req.header("authorization")?.split(" ") ?? [];
-    if (scheme?.toLowerCase() !== "bearer" || !token) {
-      throw new UnauthorizedError("UNAUTHORIZED", "A bearer access token is required.");
-    }
-    c.set("user", await accessTokens.verify(token));
+    c.set("user", await accessTokens.verify(bearerToken(c.req.header("authorization"))));
     await next();
   });
 }

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from "@nestjs/com
 import { Reflector } from "@nestjs/core";
 import type { Request } from "express";
 import { AccessTokens } from "./access-tokens.js";
-import { UnauthorizedError } from "./auth.errors.js";
+import { bearerToken } from "./bearer-token.js";
 import { Public } from "./public.decorator.js";
 
 /**
@@ -21,11 +21,7 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const req = context.switchToHttp().getRequest<Request>();
-    const [scheme, token] = req.get("authorization")?.split(" ") ?? [];
-    if (scheme?.toLowerCase() !== "bearer" || !token) {
-      throw new UnauthorizedError("UNAUTHORIZED", "A bearer access token is required.");
-    }
-    req.user = await this.accessTokens.verify(token);
+    req.user = await this.accessTokens.verify(bearerToken(req.get("authorization")));
     return true;
   }
 }
