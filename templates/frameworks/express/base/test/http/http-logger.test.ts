@@ -54,13 +54,30 @@ describe("httpLogger", () => {
         req: expect.objectContaining({
           url: "/api/v1/callback?code=[redacted]&state=[redacted]",
         }),
-        res: expect.objectContaining({
-          headers: expect.objectContaining({
-            location: "/welcome?code=[redacted]&state=[redacted]",
-          }),
-        }),
+        res: { statusCode: 302, location: "/welcome?code=[redacted]&state=[redacted]" },
       }),
     ]);
+    expect(JSON.stringify(lines)).not.toContain("secret");
+  });
+
+  it("logs the request's method, URL and client, and no header, whatever it carries", async () => {
+    const { app, lines } = loggedApp();
+    await request(app)
+      .get("/api/v1/things?token=secret-token&limit=5")
+      .set("X-Request-Id", "abc-123")
+      .set("Proxy-Authorization", "Basic secret-proxy")
+      .set("X-Api-Key", "secret-key")
+      .expect(200);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.req).toEqual({
+      id: "abc-123",
+      method: "GET",
+      url: "/api/v1/things?token=[redacted]&limit=5",
+      host: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      remoteAddress: expect.stringMatching(/127\.0\.0\.1$/),
+      remotePort: expect.any(Number),
+    });
+    expect(lines[0]?.res).toEqual({ statusCode: 200 });
     expect(JSON.stringify(lines)).not.toContain("secret");
   });
 
