@@ -7,10 +7,13 @@ export async function notFoundHandler(request: FastifyRequest): Promise<never> {
   throw new NotFoundError(`No route matches ${request.method} ${request.url.split("?")[0]}.`);
 }
 
-/** Answers every error as `application/problem+json`. */
+/**
+ * Answers every error as `application/problem+json`. A 5xx's error is left on the request for
+ * its log line (see RequestLogController), which is then its only one.
+ */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const problem = toProblem(fromFastifyError(error) ?? error, request.id);
-  if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+  if (problem.status >= 500) request.failure = error;
   return reply
     .status(problem.status)
     .headers(problem.headers)
