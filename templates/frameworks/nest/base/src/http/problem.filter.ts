@@ -6,7 +6,7 @@ import {
   HttpStatus,
 } from "@nestjs/common";
 import type { Request, Response } from "express";
-import { AppError } from "../core/errors.js";
+import { AppError, NotFoundError } from "../core/errors.js";
 import { toProblem } from "../core/problem.js";
 
 /** Answers every error, from a route, a guard, a pipe or a middleware, as a problem. */
@@ -24,7 +24,7 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     // The request id is set by assignRequestId (src/http/http-logger.ts), before any route.
-    const problem = toProblem(fromNest(exception), String(req.id));
+    const problem = toProblem(fromNest(exception, req), String(req.id));
     // The request logger logs it, with its stack, on the request's line.
     if (problem.status >= 500 && exception instanceof Error) res.err = exception;
     res
@@ -40,9 +40,14 @@ export class ProblemFilter implements ExceptionFilter {
  * as it is, to be answered like any unexpected error: its message (`new
  * InternalServerErrorException("…")`) can say things about the server the client must not see.
  */
-function fromNest(exception: unknown): unknown {
+function fromNest(exception: unknown, req: Request): unknown {
   if (!(exception instanceof HttpException)) return exception;
   const status = exception.getStatus();
   if (status >= 500) return exception;
+  // Nest's router says "Cannot GET /path?query" for a path no route matches; this says it as
+  // the other frameworks do, so a client (and the tests) can tell it from a resource not found.
+  if (status === 404 && exception.message === `Cannot ${req.method} ${req.originalUrl}`) {
+    return new NotFoundError(`No route matches ${req.method} ${req.path}.`);
+  }
   return new AppError(status, HttpStatus[status] ?? "HTTP_ERROR", exception.message);
 }

@@ -4,6 +4,7 @@ import {
   Controller,
   Get,
   InternalServerErrorException,
+  NotFoundException,
   Res,
 } from "@nestjs/common";
 import { APP_FILTER } from "@nestjs/core";
@@ -33,6 +34,11 @@ class FailuresController {
   @Get("bad-request")
   badRequest(): never {
     throw new BadRequestException("The cursor is not valid.");
+  }
+
+  @Get("missing")
+  missing(): never {
+    throw new NotFoundException("The cursor's page is gone.");
   }
 
   @Get("after-headers")
@@ -95,6 +101,24 @@ describe("ProblemFilter", () => {
       status: 400,
       code: "BAD_REQUEST",
       detail: "The cursor is not valid.",
+    });
+  });
+
+  it("answers a path no route matches as the other frameworks do", async () => {
+    const res = await request(server).get("/failures/nope?page=2").expect(404);
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      detail: "No route matches GET /failures/nope.",
+    });
+  });
+
+  it("keeps the message of a route's own 404", async () => {
+    const res = await request(server).get("/failures/missing").expect(404);
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      detail: "The cursor's page is gone.",
     });
   });
 
