@@ -23,6 +23,20 @@ describe('buildPackageJson', () => {
       expect(pkg.scarfSettings, framework).toEqual(bringsScarf ? { enabled: false } : undefined);
     }
   });
+
+  it.each(['express', 'fastify', 'hono', 'nest'] as const)(
+    'builds %s from an empty dist/, having type-checked src/',
+    (framework) => {
+      const build = packageJson(bareChoices(framework)).scripts.build ?? '';
+      const clears = /rmSync\('dist', \{ recursive: true, force: true \}\)|--delete-dir-on-start/;
+      expect(build).toMatch(clears);
+      // tsc type-checks whether it emits or not; it runs before anything is written to dist/.
+      const steps = build.split(' && ');
+      const checks = steps.findIndex((step) => step.startsWith('tsc -p tsconfig.build.json'));
+      expect(checks).toBeGreaterThanOrEqual(0);
+      expect(steps.slice(0, checks).join(' ')).not.toMatch(/\bswc\b/);
+    },
+  );
 });
 
 describe('nodeEngines', () => {
