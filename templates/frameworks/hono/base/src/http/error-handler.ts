@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -19,11 +20,14 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
 };
 
 /**
- * Hono's own middleware report a request they refuse as an HTTPException: the body limit (413),
- * a route's media type check (415) and its JSON validator (400, for a body it cannot parse).
+ * An HTTPException, Hono's way to signal an error (`throw new HTTPException(403, { message })`),
+ * as an app error with its status, the code for that status and the headers of its `res` (such
+ * as hono/bearer-auth's WWW-Authenticate). Hono's own middleware refuse requests this way too:
+ * the body limit (413), a route's media type check (415) and its JSON validator (400, for a body
+ * it cannot parse), which get the app's own codes and words.
  */
 function fromHttpException(error: Error, c: Context<AppEnv>): AppError | undefined {
-  if (!(error instanceof HTTPException) || error.status >= 500) return undefined;
+  if (!(error instanceof HTTPException)) return undefined;
   switch (error.status) {
     case 413:
       // The body is left unread, and @hono/node-server cuts such a connection off soon after:
@@ -41,5 +45,26 @@ function fromHttpException(error: Error, c: Context<AppEnv>): AppError | undefin
     }
     return new AppError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
   }
-  return new AppError(error.status, "BAD_REQUEST", "The request could not be read.");
+  const { status } = error;
+  // A 500 is answered like any unexpected error.
+  if (status === 500) return undefined;
+  // A 5xx message (`new HTTPException(503, { message: "…" })`) can say things about the server
+  // the client must not see; the request's log line has it.
+  const detail =
+    status > 500
+      ? "The server could not complete the request."
+      : error.message || "The request could not be completed.";
+  const code = (STATUS_CODES[status] ?? "Error").toUpperCase().replaceAll(" ", "_");
+  return new AppError(status, code, detail, headersOf(error.res));
+}
+
+/** Headers that describe a body, which the problem replaces. */
+const BODY_HEADERS = new Set(["content-type", "content-length", "content-encoding"]);
+
+function headersOf(res: Response | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  res?.headers.forEach((value, name) => {
+    if (!BODY_HEADERS.has(name)) headers[name] = value;
+  });
+  return headers;
 }
