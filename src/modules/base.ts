@@ -8,8 +8,7 @@ export const base: ModuleDefinition = {
   devDependencies: ['typescript', '@types/node', 'tsx', 'vitest', '@biomejs/biome', 'pino-pretty'],
   scripts: {
     dev: 'tsx watch src/server.ts | pino-pretty',
-    // From an empty dist/, so a module deleted from src/ is not left behind to be run.
-    build: `node -e "require('node:fs').rmSync('dist', { recursive: true, force: true })" && tsc -p tsconfig.build.json`,
+    build: 'tsc -p tsconfig.build.json',
     start: 'node dist/server.js',
     test: 'vitest run',
     lint: 'biome check .',
