@@ -7,6 +7,7 @@ import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { assignRequestId, httpLoggerOptions } from "../../src/http/http-logger.js";
 import { ProblemFilter } from "../../src/http/problem.filter.js";
+import { logTo, testLogger } from "../helpers/app.js";
 import { captureLogs } from "../helpers/logs.js";
 
 @Controller()
@@ -26,14 +27,14 @@ class LoggedController {
   }
 }
 
-const { logger, lines } = captureLogs();
+const { destination, lines } = captureLogs();
 /** A request's line may be written just after its response has reached the client. */
 const logged = () => vi.waitFor(() => expect(lines).not.toHaveLength(0));
 let app: NestExpressApplication;
 
 beforeAll(async () => {
   const moduleRef = await Test.createTestingModule({
-    imports: [LoggerModule.forRoot(httpLoggerOptions(logger))],
+    imports: [LoggerModule.forRoot(httpLoggerOptions(testLogger))],
     controllers: [LoggedController],
     providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
   }).compile();
@@ -45,6 +46,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 beforeEach(() => {
+  logTo(destination);
   lines.length = 0;
 });
 
