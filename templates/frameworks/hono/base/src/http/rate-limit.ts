@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { rateLimiter, type Store } from "hono-rate-limiter";
 import { RateLimitedError } from "../core/errors.js";
 import type { AppEnv } from "./app-env.js";
@@ -9,6 +10,8 @@ interface RateLimitOptions {
   trustProxy: number;
   /** Where hits are counted; in memory by default. */
   store?: Store<AppEnv>;
+  /** Requests this limiter does not count; none by default. */
+  skip?: (c: Context<AppEnv>) => boolean;
 }
 
 /**
@@ -16,11 +19,12 @@ interface RateLimitOptions {
  * the count is kept in memory, so each instance counts on its own; a shared `store` limits across
  * instances.
  */
-export function rateLimit({ windowMs, limit, trustProxy, store }: RateLimitOptions) {
+export function rateLimit({ windowMs, limit, trustProxy, store, skip }: RateLimitOptions) {
   return rateLimiter<AppEnv>({
     windowMs,
     limit,
     store,
+    skip,
     standardHeaders: "draft-7",
     keyGenerator: (c) => clientNetwork(requestClientAddress(c, trustProxy)),
     // The limiter has set Retry-After; the error handler turns this into the 429 problem.

@@ -109,6 +109,33 @@ describe("email and password", () => {
     }
   });
 
+  it("reads the session under RATE_LIMIT_MAX, not AUTH_RATE_LIMIT_MAX", async () => {
+    const limited = await createTestApp(
+      { AUTH_RATE_LIMIT_MAX: "1", RATE_LIMIT_MAX: "4" },
+      { database: testApp.database },
+    );
+    try {
+      const send = browser(limited.app);
+      const signIn = () =>
+        send("POST", "/api/v1/auth/sign-in/email", {
+          email: `nobody-${randomUUID()}@example.com`,
+          password,
+        });
+      const getSession = () => send("GET", "/api/v1/auth/get-session");
+      expect((await signIn()).status).toBe(401);
+      expect((await signIn()).status).toBe(429);
+      // The sign-in attempts counted against RATE_LIMIT_MAX too: two requests of four are left.
+      expect((await getSession()).status).toBe(200);
+      expect((await getSession()).status).toBe(200);
+      const res = await getSession();
+      expect(res.status).toBe(429);
+      expect(await bodyOf<Problem>(res)).toMatchObject({ status: 429, code: "RATE_LIMITED" });
+      expect((await signIn()).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("answers an unknown auth route with a 404 problem", async () => {
     const res = await client()("GET", "/api/v1/auth/nope");
     expect(res.status).toBe(404);
