@@ -2,12 +2,13 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { type Auth, CLIENT_ADDRESS_HEADER } from "./auth.js";
 import { authResponse } from "./auth-response.js";
+import { isSessionRead } from "./session-read.js";
 
 export interface AuthRoutesOptions {
   auth: Auth;
   /** The public URL of the API (BETTER_AUTH_URL): the origin of the URLs Better Auth reads. */
   baseURL: string;
-  /** Requests per client per window on every route here, counted together. */
+  /** Requests per client per window on every route here but the session read, counted together. */
   rateLimitMax: number;
 }
 
@@ -23,7 +24,11 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   const origin = new URL(baseURL).origin;
 
   // Runs before the global limiter, which then skips these requests: they count here only.
-  app.addHook("onRequest", app.rateLimit({ max: rateLimitMax }));
+  // A session read it leaves to the global limiter (see session-read.ts).
+  const authRateLimit = app.rateLimit({ max: rateLimitMax });
+  app.addHook("onRequest", async function (request, reply) {
+    if (!isSessionRead(request.method, request.url)) await authRateLimit.call(this, request, reply);
+  });
 
   app.route({
     method: ["GET", "POST"],

@@ -141,6 +141,34 @@ describe("email and password", () => {
     }
   });
 
+  it("reads the session under RATE_LIMIT_MAX, not AUTH_RATE_LIMIT_MAX", async () => {
+    const limited = await createTestApp(
+      { AUTH_RATE_LIMIT_MAX: "1", RATE_LIMIT_MAX: "2" },
+      { database: testApp.database },
+    );
+    try {
+      const send = browser(limited.app);
+      const signIn = () =>
+        send({
+          method: "POST",
+          url: "/api/v1/auth/sign-in/email",
+          payload: { email: `nobody-${randomUUID()}@example.com`, password },
+        });
+      const getSession = () => send({ method: "GET", url: "/api/v1/auth/get-session" });
+      expect((await signIn()).statusCode).toBe(401);
+      expect((await signIn()).statusCode).toBe(429);
+      // The other auth routes count against AUTH_RATE_LIMIT_MAX alone: two requests are left.
+      expect((await getSession()).statusCode).toBe(200);
+      expect((await getSession()).statusCode).toBe(200);
+      const res = await getSession();
+      expect(res.statusCode).toBe(429);
+      expect(res.json()).toMatchObject({ status: 429, code: "RATE_LIMITED" });
+      expect((await signIn()).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("answers an unknown auth route with a 404 problem", async () => {
     const res = await client()({ method: "GET", url: "/api/v1/auth/nope" });
     expect(res.statusCode).toBe(404);
