@@ -158,6 +158,31 @@ describe("behind the API's own limits", () => {
     }
   });
 
+  it("reads the session under RATE_LIMIT_MAX, not AUTH_RATE_LIMIT_MAX", async () => {
+    const limited = await createTestApp(
+      { AUTH_RATE_LIMIT_MAX: "1", RATE_LIMIT_MAX: "4" },
+      { database: testApp.database },
+    );
+    try {
+      const signIn = () =>
+        request(limited.server)
+          .post("/api/v1/auth/sign-in/email")
+          .set("Origin", origin)
+          .send({ email: `nobody-${randomUUID()}@example.com`, password });
+      const getSession = () => request(limited.server).get("/api/v1/auth/get-session");
+      await signIn().expect(401);
+      await signIn().expect(429);
+      // The sign-in attempts counted against RATE_LIMIT_MAX too: two requests of four are left.
+      await getSession().expect(200);
+      await getSession().expect(200);
+      const res = await getSession().expect(429);
+      expect(res.body).toMatchObject({ status: 429, code: "RATE_LIMITED" });
+      await signIn().expect(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("answers malformed JSON and an oversized body itself, before Better Auth", async () => {
     const malformed = await client()
       .post("/api/v1/auth/sign-in/email")
