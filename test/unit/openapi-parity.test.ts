@@ -27,6 +27,11 @@ const BASE: Document = {
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Todo' } } },
           },
           404: { description: 'Not found', content: { 'application/problem+json': {} } },
+          503: {
+            description: 'Database unavailable',
+            headers: { 'Retry-After': { schema: { type: 'integer' } } },
+            content: { 'application/problem+json': {} },
+          },
         },
       },
     },
@@ -77,6 +82,10 @@ describe('OpenAPI parity', () => {
       ],
       [[...TODO, 'description'], 'A todo.'],
       [['tags'], [{ name: 'todos' }, { name: 'system' }]],
+      [
+        [...PATCH, 'responses', '503', 'headers'],
+        { 'retry-after': { description: 'Seconds', schema: { type: 'integer' } } },
+      ],
     );
     expect(differences({ a: BASE, b: reworded })).toEqual([]);
   });
@@ -87,6 +96,11 @@ describe('OpenAPI parity', () => {
     ['a security scheme name', [[...PATCH, 'security'], [{ bearer: [] }]]],
     ['a missing response', [[...PATCH, 'responses', '404'], undefined]],
     ['a content type', [[...PATCH, 'responses', '404', 'content'], {}]],
+    ['a missing response header', [[...PATCH, 'responses', '503', 'headers'], undefined]],
+    [
+      "a response header's type",
+      [[...PATCH, 'responses', '503', 'headers', 'Retry-After'], { schema: { type: 'string' } }],
+    ],
     ['a body no longer required', [[...PATCH, 'requestBody', 'required'], false]],
     [
       'a body schema of another name',

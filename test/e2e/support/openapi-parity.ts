@@ -5,8 +5,8 @@
  *
  * Compared: the document's title, version, license, servers and tags; the paths and methods; per
  * operation its operationId, tags, security (the document's default applied), parameters,
- * request body and responses (status codes, content types, schemas); `components.schemas`
- * and `components.securitySchemes`.
+ * request body and responses (status codes, content types, schemas, and headers: each name,
+ * whatever its case, with its schema); `components.schemas` and `components.securitySchemes`.
  *
  * Left out, because they are prose a person reads and each framework words its own:
  * `description`, `summary` and `title` annotations, `example`/`examples` (illustrations, not
@@ -176,6 +176,17 @@ function normaliseContent(content: Json | undefined): Json {
   );
 }
 
+/** Response headers by lower-cased name (HTTP's are case-insensitive), each its schema. */
+function normaliseHeaders(headers: Json | undefined): Json {
+  if (!isObject(headers)) return {};
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, header]) => [
+      name.toLowerCase(),
+      isObject(header) ? normaliseSchema(header.schema) : null,
+    ]),
+  );
+}
+
 /** A security requirement list, as sets: `[]` is "public", absent is the document's default. */
 function normaliseSecurity(security: Json | undefined): Json {
   if (!Array.isArray(security)) return '(none declared)';
@@ -225,7 +236,12 @@ function normaliseOperation(document: JsonObject, operation: JsonObject, pathIte
         const resolved = resolve(document, response);
         return [
           status,
-          isObject(resolved) ? { content: normaliseContent(resolved.content) } : null,
+          isObject(resolved)
+            ? {
+                content: normaliseContent(resolved.content),
+                headers: normaliseHeaders(resolved.headers),
+              }
+            : null,
         ];
       }),
     ),
