@@ -3,6 +3,7 @@ import type { AppEnv } from "../../http/app-env.js";
 import {
   bodyProblems,
   commonProblems,
+  databaseProblems,
   jsonBody,
   jsonResponse,
   problemResponse,
@@ -42,6 +43,7 @@ export function authRoutes(auth: AuthService) {
         ...bodyProblems,
         409: problemResponse("Email already registered"),
         ...commonProblems,
+        ...databaseProblems,
       },
     }),
     async (c) => c.json(await auth.register(c.req.valid("json")), 201, noStore),
@@ -60,6 +62,7 @@ export function authRoutes(auth: AuthService) {
         ...bodyProblems,
         401: problemResponse("Wrong email or password"),
         ...commonProblems,
+        ...databaseProblems,
       },
     }),
     async (c) => c.json(await auth.login(c.req.valid("json")), 200, noStore),
@@ -78,6 +81,7 @@ export function authRoutes(auth: AuthService) {
         ...bodyProblems,
         401: problemResponse("Invalid, expired or reused refresh token"),
         ...commonProblems,
+        ...databaseProblems,
       },
     }),
     async (c) => c.json(await auth.refresh(c.req.valid("json").refreshToken), 200, noStore),
@@ -91,7 +95,12 @@ export function authRoutes(auth: AuthService) {
       path: "/logout",
       summary: "Revoke a refresh token and its rotations",
       request: { body: jsonBody(refreshSchema) },
-      responses: { 204: { description: "Signed out" }, ...bodyProblems, ...commonProblems },
+      responses: {
+        204: { description: "Signed out" },
+        ...bodyProblems,
+        ...commonProblems,
+        ...databaseProblems,
+      },
     }),
     async (c) => {
       await auth.logout(c.req.valid("json").refreshToken);
