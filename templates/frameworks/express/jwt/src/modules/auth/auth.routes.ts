@@ -20,7 +20,11 @@ const noStore = (res: Response) => res.set("Cache-Control", "no-store");
 
 export function authRouter(registry: OpenAPIRegistry, { auth }: Services): Router {
   const router = Router();
-  const route = routes(router, registry, { basePath: "/api/v1/auth", tags: ["auth"] });
+  const route = routes(router, registry, {
+    basePath: "/api/v1/auth",
+    tags: ["auth"],
+    usesDatabase: true,
+  });
 
   route(
     {
