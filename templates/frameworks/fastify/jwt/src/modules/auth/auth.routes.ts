@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toJson } from "../../http/json.js";
-import { problemResponse, problems } from "../../http/responses.js";
+import { databaseProblems, problemResponse, problems } from "../../http/responses.js";
 import {
   loginSchema,
   refreshSchema,
@@ -19,7 +19,7 @@ export interface AuthRoutesOptions {
 
 // Public routes: they take credentials in the body, not a bearer token.
 const common = { tags: ["auth"], security: [] };
-const refused = problems(400, 413, 415, 429, 500);
+const refused = { ...problems(400, 413, 415, 429, 500), ...databaseProblems };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app,
