@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from "@nestjs/swagger";
 import type { z } from "zod";
-import { ApiBodyProblems, ApiProblems } from "../../http/problem-responses.js";
+import { ApiBodyProblems, ApiDatabaseProblems, ApiProblems } from "../../http/problem-responses.js";
 import {
   type Credentials,
   loginSchema,
@@ -26,6 +26,7 @@ type RefreshInput = z.output<typeof refreshSchema>;
 @Public()
 @ApiBodyProblems()
 @ApiProblems(429, 500)
+@ApiDatabaseProblems()
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
