@@ -25,8 +25,16 @@ export const sessionCookieScheme = {
   description: "The session cookie set by /api/v1/auth/sign-in/* and /api/v1/auth/sign-up/email",
 } as const;
 
-const problem = (description: string) => ({
+const retryAfter = {
+  "Retry-After": {
+    description: "Seconds to wait before trying again",
+    schema: { type: "integer" },
+  },
+};
+
+const problem = (description: string, headers?: typeof retryAfter) => ({
   description,
+  ...(headers && { headers }),
   content: {
     "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },
   },
@@ -35,7 +43,7 @@ const problem = (description: string) => ({
 /**
  * The document with Better Auth's routes added under /api/v1/auth, as its OpenAPI plugin
  * describes them: public (they check the session themselves), tagged `auth`, answering problems
- * like every other route. Its models are prefixed `Auth` so they cannot clash with the API's.
+ * like every other route that uses the database. Its models are prefixed `Auth` so they cannot clash with the API's.
  */
 export async function withAuthPaths<D extends OpenApiDocumentLike>(
   document: D,
@@ -97,8 +105,10 @@ function asOurs(operation: Operation, route: string): Operation {
         413: problem("Request body too large"),
         415: problem("Request body not sent as application/json"),
       }),
-      429: problem("Too many requests"),
+      429: problem("Too many requests", retryAfter),
       500: problem("Unexpected error"),
+      // Sessions and accounts live in the database: while it cannot be reached, a 503.
+      503: problem("Database unavailable", retryAfter),
     },
   };
 }
