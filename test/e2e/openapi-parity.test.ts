@@ -84,4 +84,24 @@ describe.each(SETS)('the OpenAPI documents of $name', ({ name, database, auth })
     if (auth === 'jwt') expect(paths).toContain('/api/v1/auth/login');
     expect(differences(documents)).toEqual([]);
   });
+
+  it.each(FRAMEWORKS)(
+    '%s declares the headers its answers carry, and 503 where it uses the database',
+    (framework) => {
+      const paths = documents[framework]?.paths as Record<string, Record<string, Operation>>;
+      const index = paths['/api/v1']?.get?.responses ?? {};
+      expect(headersOf(index[429])).toContain('retry-after');
+      expect(index).not.toHaveProperty('503');
+      if (database === 'none') return;
+      const get = paths['/api/v1/invoices/{id}']?.get?.responses ?? {};
+      expect(headersOf(get[503])).toContain('retry-after');
+      const create = paths['/api/v1/invoices']?.post?.responses ?? {};
+      expect(headersOf(create[201])).toContain('location');
+    },
+  );
 });
+
+type Operation = { responses?: Record<string, { headers?: Record<string, unknown> }> };
+
+const headersOf = (response: { headers?: Record<string, unknown> } | undefined) =>
+  Object.keys(response?.headers ?? {}).map((name) => name.toLowerCase());
