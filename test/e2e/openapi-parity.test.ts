@@ -95,6 +95,7 @@ describe.each(SETS)('the OpenAPI documents of $name', ({ name, database, auth })
       if (database === 'none') return;
       const get = paths['/api/v1/invoices/{id}']?.get?.responses ?? {};
       expect(headersOf(get[503])).toContain('retry-after');
+      if (auth === 'jwt') expect(headersOf(get[401])).toContain('www-authenticate');
       const create = paths['/api/v1/invoices']?.post?.responses ?? {};
       expect(headersOf(create[201])).toContain('location');
     },

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { type Response, Router } from "express";
 import { routes } from "../../http/route.js";
-import { jsonResponse, problemResponse } from "../../openapi/responses.js";
+import { bearerChallenge, jsonResponse, problemResponse } from "../../openapi/responses.js";
 import {
   loginSchema,
   refreshSchema,
@@ -53,7 +53,7 @@ export function authRouter(registry: OpenAPIRegistry, { auth }: Services): Route
       request: { body: loginSchema },
       responses: {
         200: jsonResponse("Signed in", sessionSchema),
-        401: problemResponse("Wrong email or password"),
+        401: problemResponse("Wrong email or password", bearerChallenge),
       },
     },
     async (req, res) => {
@@ -71,7 +71,7 @@ export function authRouter(registry: OpenAPIRegistry, { auth }: Services): Route
       request: { body: refreshSchema },
       responses: {
         200: jsonResponse("New tokens; the old refresh token is spent", tokensSchema),
-        401: problemResponse("Invalid, expired or reused refresh token"),
+        401: problemResponse("Invalid, expired or reused refresh token", bearerChallenge),
       },
     },
     async (req, res) => {

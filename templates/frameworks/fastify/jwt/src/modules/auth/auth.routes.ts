@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toJson } from "../../http/json.js";
-import { databaseProblems, problemResponse, problems } from "../../http/responses.js";
+import {
+  bearerChallenge,
+  databaseProblems,
+  problemResponse,
+  problems,
+} from "../../http/responses.js";
 import {
   loginSchema,
   refreshSchema,
@@ -61,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
         response: {
           200: sessionSchema,
           ...refused,
-          401: problemResponse("Wrong email or password"),
+          401: problemResponse("Wrong email or password", bearerChallenge),
         },
       },
     },
@@ -79,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
         response: {
           200: tokensSchema,
           ...refused,
-          401: problemResponse("Invalid, expired or reused refresh token"),
+          401: problemResponse("Invalid, expired or reused refresh token", bearerChallenge),
         },
       },
     },

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/app-env.js";
 import {
+  bearerChallenge,
   bodyProblems,
   commonProblems,
   databaseProblems,
@@ -60,7 +61,7 @@ export function authRoutes(auth: AuthService) {
       responses: {
         200: jsonResponse("Signed in", sessionSchema),
         ...bodyProblems,
-        401: problemResponse("Wrong email or password"),
+        401: problemResponse("Wrong email or password", bearerChallenge),
         ...commonProblems,
         ...databaseProblems,
       },
@@ -79,7 +80,7 @@ export function authRoutes(auth: AuthService) {
       responses: {
         200: jsonResponse("New tokens; the old refresh token is spent", tokensSchema),
         ...bodyProblems,
-        401: problemResponse("Invalid, expired or reused refresh token"),
+        401: problemResponse("Invalid, expired or reused refresh token", bearerChallenge),
         ...commonProblems,
         ...databaseProblems,
       },
