@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+
 /** An error whose status, code and message are safe to show to the client. */
 export class AppError extends Error {
   constructor(
@@ -9,6 +11,11 @@ export class AppError extends Error {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/** The problem code for a status no error of the app names: its reason phrase, `FORBIDDEN`. */
+export function statusCode(status: number): string {
+  return (STATUS_CODES[status] ?? "Error").toUpperCase().replaceAll(" ", "_");
 }
 
 export interface FieldError {

@@ -1,6 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { STATUS_CODES } from "node:http";
-import { AppError, type FieldError, NotFoundError, ValidationError } from "../../core/errors.js";
+import {
+  AppError,
+  type FieldError,
+  NotFoundError,
+  statusCode,
+  ValidationError,
+} from "../../core/errors.js";
 import { toProblem } from "../../core/problem.js";
 import type { Auth } from "./auth.js";
 
@@ -113,10 +118,7 @@ async function toAppError(request: Request, response: Response): Promise<unknown
   const message =
     typeof body.message === "string" && body.message !== "" ? body.message : undefined;
   if (body.code === "VALIDATION_ERROR" && message) return new ValidationError(fieldErrors(message));
-  const code =
-    typeof body.code === "string" && body.code !== ""
-      ? body.code
-      : (STATUS_CODES[status] ?? "Error").toUpperCase().replaceAll(" ", "_");
+  const code = typeof body.code === "string" && body.code !== "" ? body.code : statusCode(status);
   return new AppError(status, code, message ?? "The request could not be completed.");
 }
 

@@ -1,8 +1,7 @@
-import { STATUS_CODES } from "node:http";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, NotFoundError, ValidationError } from "../core/errors.js";
+import { AppError, NotFoundError, statusCode, ValidationError } from "../core/errors.js";
 import { toProblem } from "../core/problem.js";
 import type { AppEnv } from "./app-env.js";
 
@@ -54,8 +53,7 @@ function fromHttpException(error: Error, c: Context<AppEnv>): AppError | undefin
     status > 500
       ? "The server could not complete the request."
       : error.message || "The request could not be completed.";
-  const code = (STATUS_CODES[status] ?? "Error").toUpperCase().replaceAll(" ", "_");
-  return new AppError(status, code, detail, headersOf(error.res));
+  return new AppError(status, statusCode(status), detail, headersOf(error.res));
 }
 
 /** Headers that describe a body, which the problem replaces. */

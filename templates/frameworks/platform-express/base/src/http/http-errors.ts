@@ -1,5 +1,4 @@
-import { STATUS_CODES } from "node:http";
-import { AppError } from "../core/errors.js";
+import { AppError, statusCode } from "../core/errors.js";
 import { TooDeeplyNestedError } from "../core/json-depth.js";
 
 /**
@@ -22,9 +21,7 @@ export function fromHttpError(error: unknown): unknown {
     case "charset.unsupported":
     case "encoding.unsupported":
       return new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The body's encoding is not supported.");
-    default: {
-      const code = (STATUS_CODES[status] ?? "Bad Request").toUpperCase().replaceAll(" ", "_");
-      return new AppError(status, code, "The request could not be read.");
-    }
+    default:
+      return new AppError(status, statusCode(status), "The request could not be read.");
   }
 }
