@@ -9,7 +9,7 @@ export type GitOutcome =
 const git = (...args: string[]) => ({ command: 'git', args });
 
 /**
- * `git init` and a first commit, unless git is missing or the project already lives in a
+ * `git init` on a branch named main and a first commit, unless git is missing or the project already lives in a
  * repository (a monorepo, or a kept `.git`): then the user's repository is left alone.
  */
 export async function initRepository(dir: string, run: ProcessRunner): Promise<GitOutcome> {
@@ -22,6 +22,9 @@ export async function initRepository(dir: string, run: ProcessRunner): Promise<G
 
   const init = await run(git('init', '--quiet'), { cwd: dir });
   if (init.exitCode !== 0) return { status: 'skipped', reason: lastLine(init.output) };
+  // The CI workflows run on pushes to main, whatever init.defaultBranch says on this machine
+  // (unset, git still names it master). `init --initial-branch` needs git 2.28; this does not.
+  await run(git('symbolic-ref', 'HEAD', 'refs/heads/main'), { cwd: dir });
 
   await run(git('add', '--all'), { cwd: dir });
   const commit = await run(

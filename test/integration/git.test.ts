@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -14,11 +14,14 @@ const identity = {
 };
 
 describe('initRepository', () => {
-  it('creates a repository with a first commit', async () => {
+  it('creates a repository with a first commit on main', async () => {
     const dir = await tempDir();
     await execa('sh', ['-c', 'echo hi > README.md'], { cwd: dir });
+    // A machine whose git names new branches otherwise: the generated workflows run on main.
+    const config = path.join(await tempDir(), 'gitconfig');
+    await writeFile(config, '[init]\n\tdefaultBranch = trunk\n');
     const previous = { ...process.env };
-    Object.assign(process.env, identity);
+    Object.assign(process.env, identity, { GIT_CONFIG_GLOBAL: config });
     try {
       expect(await initRepository(dir, runProcess)).toEqual({ status: 'committed' });
     } finally {
@@ -26,6 +29,8 @@ describe('initRepository', () => {
     }
     const log = await execa('git', ['log', '--format=%s'], { cwd: dir });
     expect(log.stdout).toBe('Initial commit from create-backend');
+    const branch = await execa('git', ['branch', '--show-current'], { cwd: dir });
+    expect(branch.stdout).toBe('main');
   });
 
   it('leaves an enclosing repository alone', async () => {
