@@ -172,6 +172,16 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
         }
       }
     });
+
+    it('lets the app finish its in-flight requests before compose kills it', () => {
+      const compose = parseYaml(fileOf(project, 'docker-compose.yml') ?? '');
+      const shutdown = Number(
+        /^SHUTDOWN_TIMEOUT_MS=(\d+)$/m.exec(fileOf(project, '.env') ?? '')?.[1],
+      );
+      // Docker sends SIGKILL 10 s after SIGTERM unless told otherwise.
+      const grace = /^(\d+)s$/.exec(compose.services.app.stop_grace_period ?? '10s')?.[1];
+      expect(Number(grace)).toBeGreaterThanOrEqual(shutdown / 1000 + 5);
+    });
   }
 });
 
