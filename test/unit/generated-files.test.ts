@@ -259,6 +259,31 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
     const pkg = JSON.parse(fileOf(project, 'package.json') ?? '{}');
     expect(pkg.packageManager).toBe(pm === 'npm' ? undefined : `${pm}@9.9.9`);
   });
+
+  it('uses only actions that run on Node 24', async () => {
+    // The first major of each that declares `runs.using: node24`: GitHub removed Node 20 from
+    // its runners in September 2026, and warns about every action that still asks for it.
+    const node24: Record<string, number> = {
+      'actions/checkout': 5,
+      'actions/setup-node': 5,
+      'docker/setup-buildx-action': 4,
+      'docker/build-push-action': 7,
+      'pnpm/action-setup': 6,
+      'oven-sh/setup-bun': 2,
+    };
+    const project = planProject(
+      { name: 'demo-api', choices, pm, cliVersion: '0' },
+      await layersFor(choices),
+      (n) => Buffer.alloc(n),
+    );
+    const workflow = fileOf(project, '.github/workflows/ci.yml') ?? '';
+    const uses = [...workflow.matchAll(/uses: ([\w./-]+)@v(\d+)$/gm)];
+    expect(uses.length).toBeGreaterThan(0);
+    for (const [, action = '', major] of uses) {
+      expect(node24[action], action).toBeDefined();
+      expect(Number(major), action).toBeGreaterThanOrEqual(node24[action] ?? Infinity);
+    }
+  });
 });
 
 describe('secrets', () => {
