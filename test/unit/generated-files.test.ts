@@ -231,6 +231,21 @@ describe.each(combos.filter((c) => c.ci === 'github').map((c) => [label(c), c] a
   },
 );
 
+describe('the image the GitHub workflow builds', () => {
+  // Names npm takes that Docker does not: `~`, a trailing `-`, `..`, `_-`.
+  it.each(['demo-api', 'app-', 'x~y', 'a..b', 'a_-b'])(
+    'has a valid Docker reference for a project called %s',
+    async (name) => {
+      const choices = combos.find((c) => c.ci === 'github' && c.deploy === 'docker') as Choices;
+      const workflow = fileOf(await plan(choices, 1, name), '.github/workflows/ci.yml') ?? '';
+      // distribution/reference's grammar: a lowercase repository path, then a tag.
+      const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+      const reference = new RegExp(`^${component}(?:/${component})*:\\w[\\w.-]{0,127}$`);
+      expect(/^ +tags: (.+)$/m.exec(workflow)?.[1]).toMatch(reference);
+    },
+  );
+});
+
 describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
   const lockfiles = {
     npm: 'package-lock.json',
