@@ -40,6 +40,7 @@ const base: Choices = {
 const cases: [string, Choices][] = [
   ['postgres, jwt and Redis', base],
   ['no database, no Redis', { ...base, database: 'none', auth: 'none', cache: 'none' }],
+  ['Better Auth', { ...base, auth: 'better-auth', cache: 'none' }],
 ];
 
 describe.skipIf(!hasKustomize).each(cases)(
@@ -147,6 +148,17 @@ describe.skipIf(!hasKustomize).each(cases)(
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
       });
+      // Better Auth's callbacks and links point to the overlay's own host.
+      for (const [overlay, scheme] of [
+        ['dev', 'http'],
+        ['prod', 'https'],
+      ] as const) {
+        const host = find(overlay, 'Ingress').spec.rules[0].host;
+        const { data } = find(overlay, 'ConfigMap') as { data?: Record<string, string> };
+        expect(data?.BETTER_AUTH_URL).toBe(
+          choices.auth === 'better-auth' ? `${scheme}://${host}` : undefined,
+        );
+      }
     });
 
     it('lets the README apply the migration Job, and what it reads, before the app', () => {
