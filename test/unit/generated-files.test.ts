@@ -173,6 +173,22 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
       }
     });
 
+    it('restarts the app and what it depends on alike, and the migrations never', () => {
+      const { services } = parseYaml(fileOf(project, 'docker-compose.yml') ?? '');
+      // After a reboot Docker restarts only services with a policy: an app without its
+      // database would answer 503 until someone starts it by hand.
+      const running = Object.entries(services as Record<string, { profiles?: string[] }>)
+        .filter(([name, service]) => name !== 'migrate' && !service.profiles)
+        .map(([name, service]) => [name, (service as { restart?: string }).restart]);
+      expect(running.length).toBe(
+        1 +
+          Number(['postgres', 'mysql'].includes(choices.database)) +
+          Number(choices.cache === 'redis'),
+      );
+      for (const [name, restart] of running) expect(restart, name).toBe('unless-stopped');
+      expect(services.migrate?.restart).toBeUndefined();
+    });
+
     it('lets the app finish its in-flight requests before compose kills it', () => {
       const compose = parseYaml(fileOf(project, 'docker-compose.yml') ?? '');
       const shutdown = Number(
