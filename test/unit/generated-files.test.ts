@@ -291,6 +291,19 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
     expect(pkg.packageManager).toBe(pm === 'npm' ? undefined : `${pm}@9.9.9`);
   });
 
+  it('leaves out of the image’s build context whatever git ignores', async () => {
+    const project = planProject(
+      { name: 'demo-api', choices, pm, cliVersion: '0' },
+      await layersFor(choices),
+      (n) => Buffer.alloc(n),
+    );
+    const lines = (file: string) =>
+      (fileOf(project, file) ?? '').split('\n').filter((line) => line && !line.startsWith('#'));
+    // A trailing `/` means the same directory to both.
+    const dockerignore = lines('.dockerignore').map((line) => line.replace(/\/$/, ''));
+    for (const line of lines('.gitignore')) expect(dockerignore).toContain(line.replace(/\/$/, ''));
+  });
+
   it('uses only actions that run on Node 24', async () => {
     // The first major of each that declares `runs.using: node24`: GitHub removed Node 20 from
     // its runners in September 2026, and warns about every action that still asks for it.
