@@ -113,3 +113,30 @@ describe.each(combos.map((c) => [label(c), c] as const))('deploying %s', (_, cho
     }
   });
 });
+
+/** The variables of env.ts that are off until set: `.optional()`, no default. */
+function optionalSettings(project: Plan): string[] {
+  const env = fileOf(project, 'src/config/env.ts');
+  const block = env.slice(env.indexOf('const variables = {'), env.indexOf('\n};'));
+  return block
+    .split(/\n {2}(?=\w+: )/)
+    .slice(1)
+    .filter((declaration) => declaration.trimEnd().endsWith('.optional(),'))
+    .map((declaration) => declaration.slice(0, declaration.indexOf(':')));
+}
+
+const kubernetes = validCombinations().filter(
+  (c) => c.deploy === 'kubernetes' && c.framework === 'express' && c.ci === 'none',
+);
+
+describe.each(kubernetes.map((c) => [label(c), c] as const))('deploying %s', (_, choices) => {
+  // A user who turns a feature on (GitHub sign-in, email) finds where its variables go.
+  it('names each optional setting in the ConfigMap or the Secret, set or commented out', async () => {
+    const project = await plan(choices);
+    const named = `${fileOf(project, 'k8s/base/config.env')}\n${fileOf(project, 'k8s/base/secret.example.yaml')}`;
+    const missing = optionalSettings(project).filter(
+      (name) => !new RegExp(`^\\s*(# )?${name}[=:]`, 'm').test(named),
+    );
+    expect(missing).toEqual([]);
+  });
+});
