@@ -140,3 +140,19 @@ describe.each(kubernetes.map((c) => [label(c), c] as const))('deploying %s', (_,
     expect(missing).toEqual([]);
   });
 });
+
+const docker = validCombinations().filter(
+  (c) => c.deploy === 'docker' && c.framework === 'express' && c.ci === 'none',
+);
+
+describe.each(docker.map((c) => [label(c), c] as const))('deploying %s', (_, choices) => {
+  // Compose stops at once on a variable it requires (`${NAME:?…}`) and .env lacks.
+  it('says in the README each variable compose requires from .env', async () => {
+    const project = await plan(choices);
+    const compose = fileOf(project, 'docker-compose.yml');
+    const required = [...new Set([...compose.matchAll(/\$\{(\w+):\?/g)].map((m) => m[1]))];
+    const readme = fileOf(project, 'README.md');
+    const sentence = /`docker compose up --build`[\s\S]*?from `\.env`/.exec(readme)?.[0] ?? '';
+    expect(required.filter((name) => !sentence.includes(`\`${name}\``))).toEqual([]);
+  });
+});
