@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { decodeJwt, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseConnection } from "../../../src/db/client.js";
 import { AccessTokens, type AuthUser } from "../../../src/modules/auth/access-tokens.js";
 import { EmailTakenError, UnauthorizedError } from "../../../src/modules/auth/auth.errors.js";
@@ -67,6 +67,28 @@ describe("AuthService", () => {
     await expect(auth.refresh(first)).rejects.toBeInstanceOf(UnauthorizedError);
     // The reuse revoked the whole family, including the token that was still live.
     await expect(auth.refresh(second)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it("keeps the refresh token live when the database fails during the refresh", async () => {
+    const { refreshToken } = await auth.login(credentials);
+    const lookup = vi.spyOn(users, "findById").mockRejectedValueOnce(new Error("connection lost"));
+
+    await expect(auth.refresh(refreshToken)).rejects.toThrow("connection lost");
+    lookup.mockRestore();
+
+    // The client's retry (the failure was a 503) is not taken for a reuse.
+    await expect(auth.refresh(refreshToken)).resolves.toHaveProperty("refreshToken");
+  });
+
+  it("lets one of two concurrent refreshes with the same token through", async () => {
+    const { refreshToken } = await auth.login(credentials);
+
+    const results = await Promise.allSettled([
+      auth.refresh(refreshToken),
+      auth.refresh(refreshToken),
+    ]);
+
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
   });
 
   it("revokes the session on logout", async () => {
