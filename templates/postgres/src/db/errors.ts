@@ -30,6 +30,10 @@ const refusedLogin = {
   reason: "the server refuses its user name or password",
   fix: `Correct them, ${embedded}.`,
 };
+const untrustedCertificate = {
+  reason: "its server's TLS certificate cannot be verified",
+  fix: "Name the CA that signed it with sslrootcert=<file> in DATABASE_URL, or use sslmode=no-verify to encrypt without verifying.",
+};
 
 /**
  * Node's socket errors and PostgreSQL's codes for a server that cannot be reached or will not
@@ -60,6 +64,18 @@ const unavailableCodes = new Map<string, Unavailable>([
   ["57P01", { reason: "the server is shutting down", fix: "Start it again." }],
   ["57P02", { reason: "the server is shutting down", fix: "Start it again." }],
   ["57P03", { reason: "the server is starting up or shutting down", fix: "Try again shortly." }],
+  ["SELF_SIGNED_CERT_IN_CHAIN", untrustedCertificate],
+  ["DEPTH_ZERO_SELF_SIGNED_CERT", untrustedCertificate],
+  ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", untrustedCertificate],
+  ["UNABLE_TO_GET_ISSUER_CERT_LOCALLY", untrustedCertificate],
+  ["CERT_HAS_EXPIRED", { reason: "its server's TLS certificate has expired", fix: "Renew it." }],
+  [
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+    {
+      reason: "its server's TLS certificate is for another host name",
+      fix: "Connect by the name the certificate gives.",
+    },
+  ],
 ]);
 
 /** node-postgres's errors for a connection that was lost or could not be made in time. */
@@ -70,11 +86,19 @@ const lostConnection = new Set([
   "Client has encountered a connection error and is not queryable",
 ]);
 
+/** node-postgres's error when DATABASE_URL asks for TLS (sslmode, ssl) and the server has none. */
+const noTlsMessage = "The server does not support SSL connections";
+const noTls = {
+  reason: "its server does not accept TLS, which the URL asks for",
+  fix: "Remove sslmode (or ssl) from DATABASE_URL, or enable SSL on the server.",
+};
+
 function unavailable(error: Error): Unavailable | undefined {
   if (error instanceof DataDirInUseError) return error;
   const code = codeOf(error);
   const known = unavailableCodes.get(code);
   if (known) return known;
+  if (error.message === noTlsMessage) return noTls;
   if (code.startsWith("08") || lostConnection.has(error.message)) return unreachable;
   return undefined;
 }
