@@ -26,8 +26,8 @@ export const postgres: ModuleDefinition = {
       schema: `z
     .string()
     .regex(
-      /^(postgres(ql)?:\\/\\/|pglite:|memory:)/,
-      "must start with postgres://, postgresql://, pglite: or memory:",
+      /^(postgres(ql)?:\\/\\/|pglite:.|memory:$)/,
+      "must be a postgres:// or postgresql:// URL, pglite:<dir> or memory:",
     )
     .refine(
       (url) => !url.includes("://") || URL.canParse(url),

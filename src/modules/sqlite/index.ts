@@ -25,7 +25,7 @@ export const sqlite: ModuleDefinition = {
         'file:<path> for a SQLite file, :memory: for a throwaway one, or libsql://host for a libSQL server',
       schema: `z
     .string()
-    .regex(/^(file:|libsql:\\/\\/|:memory:$)/, "must be file:<path>, :memory: or a libsql:// URL")
+    .regex(/^(file:.|libsql:\\/\\/|:memory:$)/, "must be file:<path>, :memory: or a libsql:// URL")
     .refine(
       (url) => !url.includes("://") || URL.canParse(url),
       "must be a valid URL (percent-encode special characters in a password)",

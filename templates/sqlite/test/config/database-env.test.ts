@@ -10,9 +10,12 @@ describe("DATABASE_URL", () => {
   it("takes a SQLite file, :memory: or a libSQL server", () => {
     const urls = ["file:.data/dev.db", "file:/srv/app.db", ":memory:", "libsql://db.example"];
     for (const url of urls) expect(problemsOf({ DATABASE_URL: url })).toEqual([]);
-    expect(problemsOf({ DATABASE_URL: "postgres://db/app" })).toEqual([
-      "DATABASE_URL: must be file:<path>, :memory: or a libsql:// URL",
-    ]);
+    // A file: URL without a path would be a temporary database, gone when the process exits.
+    for (const url of ["postgres://db/app", "file:"]) {
+      expect(problemsOf({ DATABASE_URL: url }), url).toEqual([
+        "DATABASE_URL: must be file:<path>, :memory: or a libsql:// URL",
+      ]);
+    }
     // A URL the driver could not parse is refused with the other problems, not at first use.
     expect(problemsOf({ DATABASE_URL: "libsql://db.example:99999" })).toEqual([
       "DATABASE_URL: must be a valid URL (percent-encode special characters in a password)",
