@@ -35,5 +35,12 @@ describe("describeUnavailable", () => {
     expect(describeUnavailable(withCode("ER_ACCESS_DENIED_ERROR")).reason).toBe(
       "the server refuses its user name or password",
     );
+    // mysql2 marks both fatal; the server is there, but not as the URL asks.
+    expect(describeUnavailable(withCode("HANDSHAKE_NO_SSL_SUPPORT", { fatal: true })).reason).toBe(
+      "its server does not accept TLS, which the URL asks for",
+    );
+    expect(describeUnavailable(withCode("SELF_SIGNED_CERT_IN_CHAIN", { fatal: true })).reason).toBe(
+      "its server's TLS certificate cannot be verified",
+    );
   });
 });

@@ -36,8 +36,8 @@ const untrustedCertificate = {
 };
 
 /**
- * Node's socket errors and PostgreSQL's codes for a server that cannot be reached or will not
- * take the connection. Its other connection exceptions (class 08) count too.
+ * Node's socket and TLS errors and PostgreSQL's codes for a server that cannot be reached or will
+ * not take the connection. Its other connection exceptions (class 08) count too.
  */
 const unavailableCodes = new Map<string, Unavailable>([
   [
