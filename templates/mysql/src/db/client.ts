@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import { migrate } from "drizzle-orm/mysql2/migrator";
-import mysql, { type ResultSetHeader } from "mysql2/promise";
+import mysql, { type ResultSetHeader, type RowDataPacket } from "mysql2/promise";
 import type { Logger } from "pino";
 
 export type Database = MySql2Database;
@@ -30,13 +30,41 @@ export async function connectDatabase(url: string, logger: Logger): Promise<Data
     db,
     migrate: async () => {
       await createDatabase(url, logger);
-      await migrate(db, { migrationsFolder });
+      await migrateLocked(pool);
     },
     ping: async () => {
       await db.execute(sql`select 1`);
     },
     close: () => pool.end(),
   };
+}
+
+/** How long an instance waits for another one to finish applying the migrations. */
+const MIGRATION_LOCK_TIMEOUT_S = 600;
+
+/**
+ * Applies the migrations on one connection that holds a named lock meanwhile: Drizzle's
+ * migrator takes none, and instances starting at once would each apply the same migrations
+ * (MySQL commits each DDL statement as it runs). The others wait, then find nothing to apply.
+ */
+async function migrateLocked(pool: mysql.Pool): Promise<void> {
+  const connection = await pool.getConnection();
+  try {
+    // The lock's name is the server's, so it is made of the database's.
+    const [[{ locked }]] = await connection.query<({ locked: number | null } & RowDataPacket)[]>(
+      "select get_lock(concat('drizzle_migrations.', database()), ?) as locked",
+      [MIGRATION_LOCK_TIMEOUT_S],
+    );
+    if (locked !== 1) {
+      throw new Error(
+        `another instance was still applying them after ${MIGRATION_LOCK_TIMEOUT_S} s`,
+      );
+    }
+    await migrate(drizzle({ client: connection }), { migrationsFolder });
+  } finally {
+    // Closing the connection releases the lock, whatever state the migration left it in.
+    connection.destroy();
+  }
 }
 
 async function createDatabase(url: string, logger: Logger): Promise<void> {

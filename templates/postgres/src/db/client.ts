@@ -41,7 +41,7 @@ export async function connectDatabase(url: string, logger: Logger): Promise<Data
     const db = drizzlePg({ client: pool });
     return connection(
       db,
-      () => migratePg(db, { migrationsFolder }),
+      () => migrateOnServer(pool),
       () => pool.end(),
     );
   }
@@ -55,6 +55,22 @@ export async function connectDatabase(url: string, logger: Logger): Promise<Data
   } catch (error) {
     unlock();
     throw error;
+  }
+}
+
+/**
+ * Applies the migrations on one connection that holds an advisory lock meanwhile: Drizzle's
+ * migrator takes none, and instances starting at once would each apply the same migrations and
+ * all but one fail. The others wait, then find nothing left to apply.
+ */
+async function migrateOnServer(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext('drizzle migrations'))");
+    await migratePg(drizzlePg({ client }), { migrationsFolder });
+  } finally {
+    // Closing the connection releases the lock, whatever state the migration left it in.
+    client.release(true);
   }
 }
 
