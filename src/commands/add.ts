@@ -7,7 +7,8 @@ import { type FileChange, reconcile } from '../add/reconcile.js';
 import { type AddInput, type Addition, resolveAddition } from '../add/resolve.js';
 import type { Context } from '../context.js';
 import { runScriptCommand } from '../effects/package-manager.js';
-import { readMigrationHistory } from '../migrations/migrations.js';
+import { CliError } from '../errors.js';
+import { JOURNAL_PATH, readMigrationHistory } from '../migrations/migrations.js';
 import { modulesFor } from '../modules/registry.js';
 import type { Choices } from '../options/schema.js';
 import type { Manifest } from '../plan/manifest.js';
@@ -81,6 +82,12 @@ async function add(input: AddInput, ctx: Context, journal?: RunJournal): Promise
   const layers = await readLayers(templateLayers(addition.after.choices));
   const history = await readMigrationHistory((file) => readText(root, file));
   const plans = planAddition(addition, layers, history, ctx.random, ctx.now());
+  // No journal reads as no migrations yet: numbered from 0000, the new one would overwrite them.
+  if (!history && manifest.files[JOURNAL_PATH] !== undefined && plans.migrations.length > 0) {
+    throw new CliError(
+      `${JOURNAL_PATH}, which lists the migrations of this project, is missing; nothing was changed. Put it back (e.g. git checkout -- ${JOURNAL_PATH}) and try again.`,
+    );
+  }
   // A project an older version made: carry only the module's changes over to its files.
   const { before, after } =
     compareVersions(manifest.version, CLI_VERSION) < 0

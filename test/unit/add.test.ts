@@ -585,6 +585,19 @@ describe('add resource', () => {
     expect(run.calls[0]).not.toContain('drizzle/');
   });
 
+  it('refuses a resource when the migration journal the project had is gone, changing nothing', async () => {
+    const dir = await databaseProject('jwt');
+    await rm(path.join(dir, 'drizzle/meta/_journal.json'));
+    const before = await snapshot(dir);
+    // Without the journal the migration would be numbered 0000 and overwrite 0000_snapshot.json.
+    for (const force of [false, true]) {
+      await expect(addModule({ ...invoice, force }, testContext({ cwd: dir }))).rejects.toThrow(
+        'drizzle/meta/_journal.json, which lists the migrations of this project, is missing; nothing was changed. Put it back (e.g. git checkout -- drizzle/meta/_journal.json) and try again.',
+      );
+    }
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('is harmless the second time, and refuses the same name with other fields', async () => {
     const dir = await databaseProject('none');
     await addModule(invoice, testContext({ cwd: dir }));
