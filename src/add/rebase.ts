@@ -28,10 +28,11 @@ export function rebaseAddition(
     }
     const generated = old.get(file.path);
     const original = baseline.get(file.path);
-    if (original === undefined || generated === undefined) {
+    if (generated === file.content) {
+      // Not the module's: as the baseline has it, or absent when this version added it since.
+      if (original !== undefined) files.push({ path: file.path, content: original });
+    } else if (original === undefined || generated === undefined) {
       files.push(file);
-    } else if (generated === file.content) {
-      files.push({ path: file.path, content: original });
     } else {
       const merged = mergeText(generated, original, file.content);
       files.push({ path: file.path, content: merged.clean ? merged.content : file.content });
