@@ -6,6 +6,7 @@ import { CliError } from '../errors.js';
 import { brokenRule } from '../options/rules.js';
 import { choicesSchema, PACKAGE_MANAGERS } from '../options/schema.js';
 import { MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
+import { defineResource } from '../resources/resource.js';
 import { CLI_VERSION } from '../version.js';
 
 const manifestSchema = z.object({
@@ -78,6 +79,17 @@ export async function readManifest(dir: string): Promise<Manifest> {
     throw new CliError(
       `${MANIFEST_FILE} records ${recorded}, which cannot work together: restore it from version control.`,
     );
+  }
+  for (const record of manifest.resources ?? []) {
+    try {
+      defineResource(record);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      const why = error.message.replace(/\.$/, '');
+      throw new CliError(
+        `${MANIFEST_FILE} records resource "${record.name}" with fields "${record.fields}", which this version cannot generate (${why}); if it was edited by hand, restore it from version control.`,
+      );
+    }
   }
   return manifest;
 }

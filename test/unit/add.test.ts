@@ -273,6 +273,14 @@ describe('add, on a project it cannot take at its word', () => {
       /create-backend\.json records auth jwt with database none, which cannot work together: restore it/,
     ],
     [
+      'a hand-edited resource in the manifest',
+      (dir: string) =>
+        editManifest(dir, (m) => {
+          m.resources = [{ name: 'zed', fields: 'label:strin' }];
+        }),
+      'create-backend.json records resource "zed" with fields "label:strin", which this version cannot generate (Invalid field "label:strin" in --fields: unknown type "strin"; use one of string, text, number, integer, boolean, date, enum); if it was edited by hand, restore it from version control.',
+    ],
+    [
       'a deleted package.json',
       (dir: string) => rm(path.join(dir, 'package.json')),
       /package\.json is missing, so new dependencies would be recorded nowhere: restore it/,
