@@ -3,7 +3,14 @@ import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { applies, MODULES } from '../modules/registry.js';
 import { brokenRule } from '../options/rules.js';
-import { ADDABLE, type Addable, type Choices, choiceValues, metaOf } from '../options/schema.js';
+import {
+  ADDABLE,
+  type Addable,
+  CHOICE_KEYS,
+  type Choices,
+  choiceValues,
+  metaOf,
+} from '../options/schema.js';
 import type { Manifest } from '../plan/manifest.js';
 import type { ProjectSpec } from '../plan/plan.js';
 import { parseFields } from '../resources/fields.js';
@@ -98,8 +105,11 @@ async function choiceAddition(
   const before = projectSpec(manifest, manifest.options, resources);
   if (manifest.options[key] === value) return alreadyThere(key, value, flag, before);
   if (manifest.options[key] !== 'none') {
+    const flags = CHOICE_KEYS.map(
+      (choice) => `--${choice} ${choice === key ? value : manifest.options[choice]}`,
+    ).join(' ');
     throw new CliError(
-      `This project has ${key} ${manifest.options[key]}, and add does not replace a choice: to move to ${value}, generate a scratch project with the same options and --${key} ${value} (${RUN_COMMAND} <dir> --${key} ${value} --no-install --no-git) and copy over what differs.`,
+      `This project has ${key} ${manifest.options[key]}, and add does not replace a choice: to move to ${value}, generate a scratch project with the same options and --${key} ${value} (${RUN_COMMAND} <dir> ${flags} --no-install --no-git) and copy over what differs.`,
     );
   }
   const choices: Choices = { ...manifest.options, [key]: value };

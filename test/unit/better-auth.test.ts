@@ -138,7 +138,7 @@ describe('add auth better-auth', () => {
     await expect(
       addModule({ module: 'auth', value: 'better-auth' }, testContext({ cwd: dir })),
     ).rejects.toThrow(
-      'This project has auth jwt, and add does not replace a choice: to move to better-auth, generate a scratch project with the same options and --auth better-auth (npx create-backend-stack <dir> --auth better-auth --no-install --no-git) and copy over what differs.',
+      'This project has auth jwt, and add does not replace a choice: to move to better-auth, generate a scratch project with the same options and --auth better-auth (npx create-backend-stack <dir> --framework express --database sqlite --auth better-auth --cache none --deploy none --ci none --observability none --no-install --no-git) and copy over what differs.',
     );
   });
 });
