@@ -45,14 +45,22 @@ export async function applyChanges(
   const { rerun, journal } = options;
   const run = trackChildren(ctx.run, journal);
   const files: { path: string; content: string }[] = [];
+  const removed: string[] = [];
   for (const change of changes) {
+    if (change.kind === 'delete') {
+      removed.push(change.path);
+      continue;
+    }
     files.push({ path: change.path, content: change.after });
     if (change.kind === 'conflict') {
       files.push({ path: await freeBackupPath(root, change.path), content: change.before });
     }
   }
   const dependenciesChanged = changes.some(
-    (change) => change.path === 'package.json' && !sameDependencies(change.before, change.after),
+    (change) =>
+      change.path === 'package.json' &&
+      change.after !== undefined &&
+      !sameDependencies(change.before, change.after),
   );
   const applied: Applied = { dependenciesChanged, installed: false, formatted: false };
   const interrupted = await interruptible(async (signal) => {
@@ -60,6 +68,7 @@ export async function applyChanges(
     const transaction = await writeTransaction(root, files, {
       journal,
       keep: install ? LOCKFILES : [],
+      remove: removed,
     });
     try {
       if (install) {

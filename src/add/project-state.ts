@@ -28,6 +28,7 @@ const COLOR = {
   merge: pc.yellow,
   conflict: pc.red,
   missing: pc.red,
+  delete: pc.red,
 } as const;
 
 /** One line per changed file under a heading: `  merge    src/app.ts`. */

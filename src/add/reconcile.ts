@@ -11,7 +11,9 @@ export type FileChange =
   /** `after` is the generated version (taken with --force); `marked` shows what clashes. */
   | { path: string; kind: 'conflict'; before: string; after: string; marked: string }
   /** A generated file the addition changes, which the user deleted or renamed. */
-  | { path: string; kind: 'missing'; before: undefined; after: string };
+  | { path: string; kind: 'missing'; before: undefined; after: string }
+  /** A generated file the newer templates no longer have, which the user never edited. */
+  | { path: string; kind: 'delete'; before: string; after: undefined };
 
 /** Everything the planner needs to know about the project as it is on disk. */
 export interface ProjectState {
@@ -145,4 +147,34 @@ function withEarlierHashes(content: string | undefined, previous: Manifest): str
     sortByText(Object.entries({ ...previous.files, ...next.files }), ([path]) => path),
   );
   return `${JSON.stringify({ ...next, files }, null, 2)}\n`;
+}
+
+/**
+ * What `update` does with the files the baseline generated and this version no longer does
+ * (migrations aside, which are the project's history): one the user never edited is deleted;
+ * an edited one is the user's now and stays (`kept`). None of them is tracked any more.
+ */
+export function droppedFiles(
+  state: ProjectState,
+  before: Plan,
+  after: Plan,
+): { deleted: FileChange[]; kept: string[]; untracked: string[] } {
+  const generated = new Set(after.files.map((file) => file.path));
+  const dropped = before.files.filter(
+    (file) =>
+      !generated.has(file.path) && !SPECIAL.has(file.path) && !file.path.startsWith('drizzle/'),
+  );
+  const deleted: FileChange[] = [];
+  const kept: string[] = [];
+  for (const file of dropped) {
+    const current = state.read(file.path);
+    if (current === undefined) continue;
+    const text = current.replaceAll('\r\n', '\n');
+    if (hashContent(text) === state.manifest.files[file.path] || text === file.content) {
+      deleted.push({ path: file.path, kind: 'delete', before: current, after: undefined });
+    } else {
+      kept.push(file.path);
+    }
+  }
+  return { deleted, kept, untracked: dropped.map((file) => file.path) };
 }

@@ -1,14 +1,14 @@
 import pc from 'picocolors';
 import { applyChanges, assertSafe } from '../add/apply.js';
 import { describeChanges, readProject } from '../add/project-state.js';
-import { type FileChange, reconcile } from '../add/reconcile.js';
+import { droppedFiles, type FileChange, reconcile } from '../add/reconcile.js';
 import { type ChangeFlags, manifestResources } from '../add/resolve.js';
 import { PACKAGE_NAME } from '../cli-name.js';
 import type { Context } from '../context.js';
 import { runScriptCommand } from '../effects/package-manager.js';
 import { CliError } from '../errors.js';
 import { dialectFor } from '../modules/registry.js';
-import { MANIFEST_FILE } from '../plan/manifest.js';
+import { MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 import { type Plan, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
 import { type RunJournal, withProjectLock } from '../project/lock.js';
@@ -131,12 +131,15 @@ async function update(
       ctx,
     ),
   };
-  const state = await readProject(
-    root,
-    manifest,
-    after.files.map((file) => file.path),
+  const state = await readProject(root, manifest, [
+    ...after.files.map((file) => file.path),
+    ...before.files.map((file) => file.path),
+  ]);
+  const dropped = droppedFiles(state, before, after);
+  const changes = untrack(
+    [...reconcile(state, before, after), ...dropped.deleted],
+    dropped.untracked,
   );
-  const changes = reconcile(state, before, after);
   // A dry run shows what clashes before it refuses.
   if (input.dryRun && !input.json && changes.some((change) => change.kind === 'conflict')) {
     ctx.logger.info(changeDiffs(changes));
@@ -193,5 +196,21 @@ async function update(
   if (changes.some((change) => change.kind === 'conflict')) {
     ctx.logger.warn(`Your versions of the conflicting files are kept as <file>.orig.`);
   }
+  if (dropped.kept.length > 0) {
+    ctx.logger.warn(
+      `${CLI_VERSION} no longer generates ${dropped.kept.join(', ')}; you edited ${dropped.kept.length === 1 ? 'it, so it is' : 'them, so they are'} kept as yours.`,
+    );
+  }
   return result;
+}
+
+/** The changes, with the manifest no longer tracking `paths` (files no longer generated). */
+function untrack(changes: FileChange[], paths: readonly string[]): FileChange[] {
+  if (paths.length === 0) return changes;
+  return changes.map((change) => {
+    if (change.path !== MANIFEST_FILE || change.after === undefined) return change;
+    const next = JSON.parse(change.after) as Manifest;
+    for (const file of paths) delete next.files[file];
+    return { ...change, after: `${JSON.stringify(next, null, 2)}\n` } as FileChange;
+  });
 }

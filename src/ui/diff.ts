@@ -2,12 +2,16 @@ import { createTwoFilesPatch } from 'diff';
 import type { FileChange } from '../add/reconcile.js';
 
 /** A unified diff of one file, as git would print it (a/ and b/ prefixes). */
-export function unifiedDiff(path: string, before: string | undefined, after: string): string {
+export function unifiedDiff(
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+): string {
   return createTwoFilesPatch(
     before === undefined ? '/dev/null' : `a/${path}`,
-    `b/${path}`,
+    after === undefined ? '/dev/null' : `b/${path}`,
     before ?? '',
-    after,
+    after ?? '',
     undefined,
     undefined,
     { context: 3 },

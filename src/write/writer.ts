@@ -81,6 +81,8 @@ export interface TransactionOptions {
   journal?: RunJournal;
   /** Files a later step (an install) may change or create: put back as they were on rollback. */
   keep?: readonly string[];
+  /** Files to delete: moved aside with the replaced ones, so a rollback puts them back. */
+  remove?: readonly string[];
 }
 
 /** The directory inside the work directory where replaced files are kept until the commit. */
@@ -134,6 +136,13 @@ export async function writeTransaction(
         await copyFile(target, resolveInside(incoming, `${file}.kept`));
         await move(resolveInside(incoming, `${file}.kept`), resolveInside(backup, file));
       }
+    }
+    for (const file of options.remove ?? []) {
+      const target = resolveInside(root, file);
+      if (!existsSync(target)) continue;
+      await assertRealPathInside(realRoot, path.dirname(target), file);
+      take({ file, backup: true });
+      await move(target, resolveInside(backup, file));
     }
     for (const file of files) {
       const target = resolveInside(root, file.path);

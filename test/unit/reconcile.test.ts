@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../src/add/reconcile.js';
+import { droppedFiles, reconcile } from '../../src/add/reconcile.js';
 import { DEFAULT_CHOICES } from '../../src/options/schema.js';
 import { hashContent, type Manifest } from '../../src/plan/manifest.js';
 import type { Plan } from '../../src/plan/plan.js';
@@ -65,4 +65,41 @@ describe('reconcile fixtures', async () => {
       }
     });
   }
+});
+
+describe('droppedFiles', () => {
+  const before = plan(
+    new Map([
+      ['src/app.ts', 'app\n'],
+      ['src/old.ts', 'old\n'],
+      ['src/edited.ts', 'generated\n'],
+      ['src/deleted.ts', 'deleted\n'],
+      ['drizzle/0000_init.sql', 'CREATE TABLE a();\n'],
+    ]),
+  );
+  const after = plan(new Map([['src/app.ts', 'app, newer\n']]));
+  const disk = new Map([
+    ['src/app.ts', 'app\n'],
+    ['src/old.ts', 'old\r\n'],
+    ['src/edited.ts', 'mine\n'],
+    ['drizzle/0000_init.sql', 'CREATE TABLE a();\n'],
+  ]);
+  const manifest: Manifest = {
+    version: '0.0.0',
+    name: 'app',
+    packageManager: 'npm',
+    options: DEFAULT_CHOICES,
+    modules: [],
+    files: { 'src/old.ts': hashContent('old\n'), 'src/edited.ts': hashContent('generated\n') },
+  };
+
+  it('deletes the files the newer templates dropped that the user never edited', () => {
+    const dropped = droppedFiles({ manifest, read: (file) => disk.get(file) }, before, after);
+    expect(dropped.deleted).toEqual([
+      { path: 'src/old.ts', kind: 'delete', before: 'old\r\n', after: undefined },
+    ]);
+    expect(dropped.kept).toEqual(['src/edited.ts']);
+    // Migrations are the project's history: never dropped.
+    expect(dropped.untracked).toEqual(['src/old.ts', 'src/edited.ts', 'src/deleted.ts']);
+  });
 });

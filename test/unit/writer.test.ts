@@ -129,3 +129,27 @@ describe('undoTransaction', () => {
     expect(await contents()).toEqual(before);
   });
 });
+
+describe('writeTransaction removing files', () => {
+  it('deletes them on commit and puts them back on rollback, or from its journal alone', async () => {
+    const root = await tempDir();
+    await mkdir(path.join(root, 'docs'));
+    await writeFile(path.join(root, 'docs/old.md'), 'no longer generated\n');
+    const first = await writeTransaction(root, files, { remove: ['docs/old.md', 'gone.md'] });
+    expect(await tree(root)).not.toContain('docs/old.md');
+    await first.rollback();
+    expect(await readFile(path.join(root, 'docs/old.md'), 'utf8')).toBe('no longer generated\n');
+
+    const noted: string[] = [];
+    await writeTransaction(root, files, {
+      journal: { note: (change) => noted.push(change.work ?? '') },
+      remove: ['docs/old.md'],
+    });
+    await undoTransaction(root, noted[0] ?? '');
+    expect(await readFile(path.join(root, 'docs/old.md'), 'utf8')).toBe('no longer generated\n');
+
+    const last = await writeTransaction(root, files, { remove: ['docs/old.md'] });
+    await last.commit();
+    expect(await tree(root)).toEqual(['.gitignore', 'docs', 'package.json', 'src', 'src/app.ts']);
+  });
+});
