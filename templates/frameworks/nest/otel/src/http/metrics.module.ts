@@ -1,12 +1,10 @@
-import { type MiddlewareConsumer, Module, type NestModule } from "@nestjs/common";
+import { Module } from "@nestjs/common";
 import { HttpMetrics } from "../metrics/http-metrics.js";
 import { MetricsController } from "./metrics.controller.js";
-import { HttpMetricsMiddleware } from "./metrics.middleware.js";
 
-/** Prometheus metrics: every request counted, and `GET /metrics` to scrape them. */
-@Module({ controllers: [MetricsController], providers: [HttpMetrics] })
-export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes("{*path}");
-  }
-}
+/**
+ * Prometheus metrics: `GET /metrics` to scrape them, and the registry that
+ * `HttpMetricsMiddleware` (applied in AppModule, ahead of the body parser) counts requests in.
+ */
+@Module({ controllers: [MetricsController], providers: [HttpMetrics], exports: [HttpMetrics] })
+export class MetricsModule {}
