@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -25,7 +25,8 @@ const NEWER = CLI_VERSION.replace(
 /**
  * Build a newer CLI than this checkout: a copy with its version bumped and template changes
  * that touch a file users leave alone (problem.ts), one they edit (app.ts), package.json (a
- * script) and the schema (a column, so the update needs a migration).
+ * script) and the schema (a column, so the update needs a migration); a new file
+ * (CONTRIBUTING.md) and one no longer generated (.gitattributes).
  */
 async function buildNewerCli(): Promise<string> {
   const dir = await mkdtemp(path.join(inject('e2eRoot'), 'newer-cli-'));
@@ -65,6 +66,9 @@ async function buildNewerCli(): Promise<string> {
       "    typecheck: 'tsc --noEmit',\n    check: 'npm run lint && npm run typecheck',",
     ),
   );
+  // A file the newer templates add, and one they no longer generate.
+  await writeFile(path.join(dir, 'templates/base/CONTRIBUTING.md'), '# Contributing\n');
+  await rm(path.join(dir, 'templates/base/.gitattributes'));
   await execa('node', ['scripts/build.js'], { cwd: dir });
   return path.join(dir, 'bin/create-backend.js');
 }
@@ -163,8 +167,11 @@ describe(`update from ${CLI_VERSION} to a newer version`, () => {
         { path: 'src/app.ts', kind: 'merge' },
         { path: 'src/modules/users/users.table.ts', kind: 'update' },
         { path: 'package.json', kind: 'merge' },
+        { path: 'CONTRIBUTING.md', kind: 'create' },
+        { path: '.gitattributes', kind: 'delete' },
       ]),
     );
+    await expect(read(dir, '.gitattributes')).rejects.toThrow(/ENOENT/);
     expect(await read(dir, 'src/core/problem.ts')).toMatch(/^\/\/ Problem details, as RFC 9457/);
     const app = await read(dir, 'src/app.ts');
     expect(app).toContain('app.set("json escape", true);');
@@ -173,7 +180,9 @@ describe(`update from ${CLI_VERSION} to a newer version`, () => {
     const pkg = JSON.parse(await read(dir, 'package.json'));
     expect(pkg.scripts.check).toBe('npm run lint && npm run typecheck');
     expect(pkg.dependencies['is-number']).toBe('7.0.0');
-    expect(JSON.parse(await read(dir, 'create-backend.json')).version).toBe(NEWER);
+    const manifest = JSON.parse(await read(dir, 'create-backend.json'));
+    expect(manifest.version).toBe(NEWER);
+    expect(manifest.files['.gitattributes']).toBeUndefined();
     const migrations = (await readdir(path.join(dir, 'drizzle'))).filter((f) => f.endsWith('.sql'));
     expect(migrations).toHaveLength(3);
     expect(await read(dir, `drizzle/${migrations.sort()[2]}`)).toContain(
@@ -215,6 +224,10 @@ describe(`add on a project ${CLI_VERSION} made, with a newer CLI`, () => {
     const paths = JSON.parse(result.stdout).changes.map((change: { path: string }) => change.path);
     expect(paths).toContain('src/redis/client.ts');
     expect(paths).not.toContain('src/core/problem.ts');
+    // Files the newer templates add or drop are update's to bring, not add's.
+    expect(paths).not.toContain('CONTRIBUTING.md');
+    expect(paths).not.toContain('.gitattributes');
+    expect(await read(dir, '.gitattributes')).toBeTruthy();
     const app = await read(dir, 'src/app.ts');
     expect(app).toContain('sharedRateLimit');
     expect(app).not.toContain('json escape');
