@@ -42,8 +42,10 @@ export async function main(
   },
 ): Promise<number> {
   let exitCode = 0;
-  let logger = createLogger(argv.includes('--json'));
-  const program = buildProgram(async (run, json) => {
+  let json = argv.includes('--json');
+  let logger = createLogger(json);
+  const program = buildProgram(async (run, jsonOutput) => {
+    json = jsonOutput;
     logger = createLogger(json);
     exitCode = await run(logger);
   });
@@ -51,8 +53,14 @@ export async function main(
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    return report(error, logger, environment.env);
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with 0 and their output already written.
+      if (json && error.exitCode !== 0) logger.result(failure(error.message, error.exitCode));
+      return error.exitCode;
+    }
+    const failed = report(error, logger, environment.env);
+    if (json) logger.result(failure(failed.message, failed.exitCode));
+    return failed.exitCode;
   }
 
   function buildProgram(
@@ -277,16 +285,21 @@ function report(
   error: unknown,
   logger: Logger,
   env: Readonly<Record<string, string | undefined>>,
-): number {
+): { message: string; exitCode: number } {
   const described = describeFileSystemError(error);
   if (described instanceof CliError) {
     logger.error(described.message);
-    return described.exitCode;
+    return described;
   }
   const message = error instanceof Error ? error.message : String(error);
   logger.error(`Unexpected error: ${message} (set DEBUG=create-backend for details)`);
   if (env.DEBUG?.includes('create-backend') && error instanceof Error && error.stack) {
     logger.detail(error.stack);
   }
-  return 1;
+  return { message: `Unexpected error: ${message}`, exitCode: 1 };
+}
+
+/** What `--json` prints on stdout when a command fails: the line stderr shows, and the code. */
+function failure(message: string, exitCode: number) {
+  return { error: { message: message.replace(/^error: /, ''), exitCode } };
 }

@@ -51,4 +51,24 @@ describe('cli', () => {
     expect(exitCode).toBe(1);
     expect(stderr).toBe(`${line}\n`);
   });
+
+  // A script reading stdout gets a JSON document whether the run worked or not.
+  it.each([
+    [['app', '--framework', 'koa', '--json'], 'Invalid value "koa" for --framework'],
+    [['app', '--bogus', '--json'], "unknown option '--bogus'"],
+    [['add', 'redis', '--json'], 'create-backend.json'],
+  ])('with --json, a failure of %j is a JSON document on stdout too', async (args, text) => {
+    const { exitCode, stdout, stderr } = await run(...args);
+    expect(exitCode).toBe(1);
+    const { error } = JSON.parse(stdout);
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toContain(text);
+    expect(stderr).toContain(error.message);
+  });
+
+  it('without --json, a failure writes nothing on stdout', async () => {
+    const { exitCode, stdout } = await run('app', '--framework', 'koa');
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe('');
+  });
 });
