@@ -45,7 +45,7 @@ const TABLES: readonly TableSpec[] = [
       { name: 'two_factor_enabled', type: 'boolean', notNull: true, default: { value: false } },
       ...timestampColumns(),
     ],
-    indexes: [],
+    indexes: [{ name: 'users_created_at_id_idx', columns: ['created_at', 'id'] }],
   },
   {
     name: 'sessions',
@@ -71,8 +71,9 @@ const TABLES: readonly TableSpec[] = [
     columns: [
       idColumn(),
       userId('users'),
-      { name: 'account_id', type: 'text', notNull: true },
-      { name: 'provider_id', type: 'text', notNull: true },
+      // Indexed below: MySQL indexes a VARCHAR, not a TEXT (an OpenID Connect `sub` is at most 255).
+      { name: 'account_id', type: 'text', maxLength: 255, notNull: true },
+      { name: 'provider_id', type: 'text', maxLength: 255, notNull: true },
       { name: 'access_token', type: 'text' },
       { name: 'refresh_token', type: 'text' },
       { name: 'id_token', type: 'text' },
@@ -82,7 +83,11 @@ const TABLES: readonly TableSpec[] = [
       { name: 'password', type: 'text' },
       ...timestampColumns(),
     ],
-    indexes: [{ name: 'accounts_user_id_idx', columns: ['user_id'] }],
+    indexes: [
+      { name: 'accounts_user_id_idx', columns: ['user_id'] },
+      // An OAuth sign-in looks its account up by provider and the provider's id for the user.
+      { name: 'accounts_provider_id_account_id_idx', columns: ['provider_id', 'account_id'] },
+    ],
   },
   {
     name: 'verifications',

@@ -30,7 +30,7 @@ const TABLES: readonly TableSpec[] = [
       },
       ...timestampColumns(),
     ],
-    indexes: [],
+    indexes: [{ name: 'users_created_at_id_idx', columns: ['created_at', 'id'] }],
   },
   {
     name: 'refresh_tokens',

@@ -39,6 +39,7 @@ describe('MySQL migrations', () => {
     expect(statements(files.get('drizzle/0000_auth.sql'))).toEqual([
       "CREATE TABLE `users` (\n\t`id` varchar(36) NOT NULL,\n\t`email` varchar(254) NOT NULL,\n\t`password_hash` varchar(255) NOT NULL,\n\t`role` enum('user','admin') NOT NULL DEFAULT 'user',\n\t`created_at` datetime(3) NOT NULL DEFAULT (utc_timestamp(3)),\n\t`updated_at` datetime(3) NOT NULL DEFAULT (utc_timestamp(3)),\n\tCONSTRAINT `users_id` PRIMARY KEY(`id`),\n\tCONSTRAINT `users_email_unique` UNIQUE(`email`)\n) DEFAULT CHARSET=utf8mb4;\n",
       'CREATE TABLE `refresh_tokens` (\n\t`id` varchar(36) NOT NULL,\n\t`user_id` varchar(36) NOT NULL,\n\t`family_id` varchar(36) NOT NULL,\n\t`token_hash` varchar(64) NOT NULL,\n\t`expires_at` datetime(3) NOT NULL,\n\t`revoked_at` datetime(3),\n\t`created_at` datetime(3) NOT NULL DEFAULT (utc_timestamp(3)),\n\tCONSTRAINT `refresh_tokens_id` PRIMARY KEY(`id`),\n\tCONSTRAINT `refresh_tokens_token_hash_unique` UNIQUE(`token_hash`)\n) DEFAULT CHARSET=utf8mb4;\n',
+      'CREATE INDEX `users_created_at_id_idx` ON `users` (`created_at`,`id`);',
       'CREATE INDEX `refresh_tokens_family_id_idx` ON `refresh_tokens` (`family_id`);',
       'CREATE INDEX `refresh_tokens_user_id_idx` ON `refresh_tokens` (`user_id`);',
       'ALTER TABLE `refresh_tokens` ADD CONSTRAINT `refresh_tokens_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;',
@@ -161,6 +162,7 @@ describe('MySQL migrations', () => {
     expect(statements(added.get('drizzle/0001_auth.sql')).slice(2)).toEqual([
       'DROP INDEX `todos_created_at_id_idx` ON `todos`;',
       'ALTER TABLE `todos` ADD `owner_id` varchar(36) NOT NULL;',
+      'CREATE INDEX `users_created_at_id_idx` ON `users` (`created_at`,`id`);',
       'CREATE INDEX `refresh_tokens_family_id_idx` ON `refresh_tokens` (`family_id`);',
       'CREATE INDEX `refresh_tokens_user_id_idx` ON `refresh_tokens` (`user_id`);',
       'CREATE INDEX `todos_owner_id_created_at_id_idx` ON `todos` (`owner_id`,`created_at`,`id`);',

@@ -36,6 +36,7 @@ describe('SQLite migrations', () => {
     expect(statements(files.get('drizzle/0000_auth.sql'))).toEqual([
       "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`password_hash` text NOT NULL,\n\t`role` text DEFAULT 'user' NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);\n",
       'CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);',
+      'CREATE INDEX `users_created_at_id_idx` ON `users` (`created_at`,`id`);',
       'CREATE TABLE `refresh_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`family_id` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`revoked_at` integer,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);\n',
       'CREATE UNIQUE INDEX `refresh_tokens_token_hash_unique` ON `refresh_tokens` (`token_hash`);',
       'CREATE INDEX `refresh_tokens_family_id_idx` ON `refresh_tokens` (`family_id`);',
@@ -67,6 +68,11 @@ describe('SQLite migrations', () => {
     });
     expect(first.tables.users?.indexes).toEqual({
       users_email_unique: { name: 'users_email_unique', columns: ['email'], isUnique: true },
+      users_created_at_id_idx: {
+        name: 'users_created_at_id_idx',
+        columns: ['created_at', 'id'],
+        isUnique: false,
+      },
     });
     expect(second.tables.todos).toEqual({
       name: 'todos',
@@ -137,7 +143,7 @@ describe('SQLite migrations', () => {
       resources: [todo],
     }) as MigrationStep;
     const added = fileMap(planMigrations(dialect, await history(start), [auth], 1));
-    expect(statements(added.get('drizzle/0001_auth.sql')).slice(6)).toEqual([
+    expect(statements(added.get('drizzle/0001_auth.sql')).slice(7)).toEqual([
       'DROP INDEX `todos_created_at_id_idx`;',
       'PRAGMA foreign_keys=OFF;',
       'CREATE TABLE `__new_todos` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`title` text NOT NULL,\n\t`done` integer DEFAULT false NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`owner_id` text NOT NULL,\n\tFOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);\n',

@@ -38,8 +38,8 @@ export const accounts = mysqlTable(
   {
     id: id(),
     userId: userId(),
-    accountId: text("account_id").notNull(),
-    providerId: text("provider_id").notNull(),
+    accountId: varchar("account_id", { length: 255 }).notNull(),
+    providerId: varchar("provider_id", { length: 255 }).notNull(),
     accessToken: text("access_token"),
     refreshToken: text("refresh_token"),
     idToken: text("id_token"),
@@ -49,7 +49,10 @@ export const accounts = mysqlTable(
     password: text("password"),
     ...timestamps,
   },
-  (table) => [index("accounts_user_id_idx").on(table.userId)],
+  (table) => [
+    index("accounts_user_id_idx").on(table.userId),
+    index("accounts_provider_id_account_id_idx").on(table.providerId, table.accountId),
+  ],
 );
 
 /** Email verification and password reset tokens, and OAuth state. */

@@ -43,7 +43,10 @@ export const accounts = pgTable(
     password: text("password"),
     ...timestamps,
   },
-  (table) => [index("accounts_user_id_idx").on(table.userId)],
+  (table) => [
+    index("accounts_user_id_idx").on(table.userId),
+    index("accounts_provider_id_account_id_idx").on(table.providerId, table.accountId),
+  ],
 );
 
 /** Email verification and password reset tokens, and OAuth state. */
