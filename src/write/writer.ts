@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { copyFile, lstat, mkdir, readFile, realpath, rename, rm } from 'node:fs/promises';
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
 import type { PlannedFile } from '../plan/plan.js';
@@ -73,7 +83,9 @@ export type TransactionStep =
    * A file it writes (`hash`: of what it writes) or keeps for a later step to change (no hash),
    * with whether its previous version is kept in `backup/`.
    */
-  | { file: string; backup: boolean; hash?: string };
+  | { file: string; backup: boolean; hash?: string }
+  /** A directory it removes because removing files emptied it: made again on undo. */
+  | { emptied: string };
 
 /** How a transaction tells the outside what it is doing, so a killed run can be undone. */
 export interface TransactionOptions {
@@ -81,7 +93,10 @@ export interface TransactionOptions {
   journal?: RunJournal;
   /** Files a later step (an install) may change or create: put back as they were on rollback. */
   keep?: readonly string[];
-  /** Files to delete: moved aside with the replaced ones, so a rollback puts them back. */
+  /**
+   * Files to delete: moved aside with the replaced ones, so a rollback puts them back. A
+   * directory this empties is removed too (never the root, nor one that was empty already).
+   */
   remove?: readonly string[];
 }
 
@@ -137,12 +152,14 @@ export async function writeTransaction(
         await move(resolveInside(incoming, `${file}.kept`), resolveInside(backup, file));
       }
     }
+    const removed: string[] = [];
     for (const file of options.remove ?? []) {
       const target = resolveInside(root, file);
       if (!existsSync(target)) continue;
       await assertRealPathInside(realRoot, path.dirname(target), file);
       take({ file, backup: true });
       await move(target, resolveInside(backup, file));
+      removed.push(file);
     }
     for (const file of files) {
       const target = resolveInside(root, file.path);
@@ -157,6 +174,13 @@ export async function writeTransaction(
       take({ file: file.path, backup: existing !== undefined, hash: hashFile(file.content) });
       if (existing) await move(target, resolveInside(backup, file.path));
       await rename(resolveInside(incoming, file.path), target);
+    }
+    // After the writes, so a directory that receives a new file is not removed and made again.
+    for (const dir of parentsDeepestFirst(removed)) {
+      const target = resolveInside(root, dir);
+      if (!(await isEmptyDirectory(target))) continue;
+      take({ emptied: dir });
+      await rmdir(target);
     }
   } catch (error) {
     await rollback();
@@ -187,6 +211,10 @@ export async function undoTransaction(
       await rm(resolveInside(root, step.dir), { recursive: true, force: true });
       continue;
     }
+    if ('emptied' in step) {
+      await mkdir(resolveInside(root, step.emptied), { recursive: true });
+      continue;
+    }
     const target = resolveInside(root, step.file);
     const kept = resolveInside(path.join(staging, BACKUP_DIR), step.file);
     if (!step.backup) await rm(target, { recursive: true, force: true });
@@ -214,11 +242,14 @@ export async function readJournal(root: string, work: string): Promise<Transacti
       if (index === lines.length - 1) break;
       throw error;
     }
-    resolveInside(root, 'dir' in step ? step.dir : step.file);
+    resolveInside(root, stepPath(step));
     steps.push(step);
   }
   return steps;
 }
+
+const stepPath = (step: TransactionStep) =>
+  'dir' in step ? step.dir : 'emptied' in step ? step.emptied : step.file;
 
 /** The hash a journal notes of what a transaction wrote, to tell it from later edits. */
 export function hashFile(content: string | Buffer): string {
@@ -233,6 +264,24 @@ function firstMissing(root: string, dir: string): string | undefined {
     current = path.dirname(current);
   }
   return missing;
+}
+
+/** The directories holding project paths `files` and their parents, the root left out. */
+function parentsDeepestFirst(files: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) {
+      dirs.add(dir);
+    }
+  }
+  const depth = (dir: string) => dir.split('/').length;
+  return [...dirs].sort((a, b) => depth(b) - depth(a));
+}
+
+/** Whether `dir` is a directory (not a link to one) with nothing in it. */
+async function isEmptyDirectory(dir: string): Promise<boolean> {
+  const stats = await lstat(dir).catch(() => undefined);
+  return stats?.isDirectory() === true && (await readdir(dir)).length === 0;
 }
 
 // Synchronous: for a hundred small files, a round trip through the thread pool per call costs

@@ -150,6 +150,53 @@ describe('writeTransaction removing files', () => {
 
     const last = await writeTransaction(root, files, { remove: ['docs/old.md'] });
     await last.commit();
-    expect(await tree(root)).toEqual(['.gitignore', 'docs', 'package.json', 'src', 'src/app.ts']);
+    expect(await tree(root)).toEqual(['.gitignore', 'package.json', 'src', 'src/app.ts']);
+  });
+
+  it('removes the directories the removals empty, and puts them back with the files', async () => {
+    const root = await tempDir();
+    const put = async (file: string, content = `${file}\n`) => {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await writeFile(path.join(root, file), content);
+    };
+    await put('docs/guides/old.md');
+    await put('ops/old.yml');
+    await put('ops/mine.yml');
+    await put('src/old.ts');
+    await put('kept/old.md');
+    await mkdir(path.join(root, 'kept/empty'));
+    await mkdir(path.join(root, 'empty'));
+    const remove = ['docs/guides/old.md', 'ops/old.yml', 'src/old.ts', 'kept/old.md'];
+    const before = await tree(root);
+
+    const first = await writeTransaction(root, files, { remove });
+    await first.rollback();
+    expect(await tree(root)).toEqual(before);
+
+    const noted: string[] = [];
+    await writeTransaction(root, files, {
+      journal: { note: (change) => noted.push(change.work ?? '') },
+      remove,
+    });
+    // The run is killed before its commit: its journal alone puts the directories back.
+    expect(await tree(root)).not.toContain('docs');
+    await undoTransaction(root, noted[0] ?? '');
+    expect(await tree(root)).toEqual(before);
+
+    const last = await writeTransaction(root, files, { remove });
+    await last.commit();
+    // docs/ and docs/guides/ held only a removed file; ops/ holds the user's, src/ a new file,
+    // kept/ a directory that was empty already, and empty/ was empty before.
+    expect(await tree(root)).toEqual([
+      '.gitignore',
+      'empty',
+      'kept',
+      'kept/empty',
+      'ops',
+      'ops/mine.yml',
+      'package.json',
+      'src',
+      'src/app.ts',
+    ]);
   });
 });
