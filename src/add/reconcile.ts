@@ -2,6 +2,7 @@ import { sortByText } from '../collate.js';
 import { appendEnvVars } from '../edits/env-file.js';
 import { mergePackageJson } from '../edits/package-json.js';
 import { mergeText, wholeFileConflict } from '../edits/three-way.js';
+import { MODULES } from '../modules/registry.js';
 import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 import type { Plan } from '../plan/plan.js';
 
@@ -112,7 +113,8 @@ function specialChanges(state: ProjectState, before: Plan, after: Plan): FileCha
   const env = state.read('.env');
   if (env !== undefined) {
     const vars = envLines(planned(after, '.env') ?? '');
-    changes.push({ path: '.env', kind: 'merge', before: env, after: appendEnvVars(env, vars) });
+    const appended = appendEnvVars(env, vars, envHeading(before, after));
+    changes.push({ path: '.env', kind: 'merge', before: env, after: appended });
   }
 
   const manifest = state.read(MANIFEST_FILE);
@@ -126,6 +128,24 @@ function specialChanges(state: ProjectState, before: Plan, after: Plan): FileCha
     });
   }
   return changes;
+}
+
+/**
+ * The comment above the variables appended to .env: the modules being added that bring
+ * variables (`Redis settings added by create-backend`), else the version an update brings.
+ */
+function envHeading(before: Plan, after: Plan): string {
+  const added = MODULES.filter(
+    (module) =>
+      after.modules.includes(module.id) &&
+      !before.modules.includes(module.id) &&
+      (module.env?.length ?? 0) > 0,
+  );
+  const whose =
+    added.length > 0
+      ? `${added.map((module) => module.choice?.label ?? module.id).join(' and ')} settings added by create-backend`
+      : `Settings added by create-backend ${after.spec.cliVersion}`;
+  return `${whose}. See .env.example.`;
 }
 
 function envLines(content: string): [string, string][] {

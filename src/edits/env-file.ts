@@ -1,10 +1,13 @@
 /**
- * Append `NAME=value` lines for variables the file does not set yet; existing lines, comments
- * and values are left exactly as they are. Idempotent.
+ * Append `NAME=value` lines for variables the file does not set yet, as a block of their own:
+ * after a blank line, under a `# heading` comment saying whose they are, so they do not read
+ * as part of the user's last block. Existing lines, comments and values are left exactly as
+ * they are; the file's line endings are kept. Idempotent.
  */
 export function appendEnvVars(
   content: string,
   vars: readonly (readonly [string, string])[],
+  heading: string,
 ): string {
   const defined = new Set(
     content
@@ -14,7 +17,12 @@ export function appendEnvVars(
   );
   const missing = vars.filter(([name]) => !defined.has(name));
   if (missing.length === 0) return content;
-  const lines = missing.map(([name, value]) => `${name}=${value}`).join('\n');
-  const separator = content === '' || content.endsWith('\n') ? '' : '\n';
-  return `${content}${separator}${lines}\n`;
+  const eol = content.includes('\r\n') ? '\r\n' : '\n';
+  const block = [`# ${heading}`, ...missing.map(([name, value]) => `${name}=${value}`)];
+  // Between the file's last line and the block: that line's end if it has none, and a blank
+  // line unless the file is empty or ends in one already.
+  const ended = content === '' || content.endsWith('\n');
+  const last = content.split(/\r?\n/).at(ended ? -2 : -1);
+  const blank = content === '' || last?.trim() === '' ? '' : eol;
+  return `${content}${ended ? '' : eol}${blank}${block.join(eol)}${eol}`;
 }

@@ -130,6 +130,25 @@ describe('add', () => {
     expect(journal.entries.map((entry: { tag: string }) => entry.tag)).toEqual(['0000_todos']);
   });
 
+  it("puts the new variables in .env and .env.example in a block of their own, below the user's", async () => {
+    const dir = await minimalProject();
+    const mine = '\n# my own setting\nMY_VAR=1\n';
+    await edit(dir, '.env', (text) => `${text}${mine}`);
+    await edit(dir, '.env.example', (text) => `${text}${mine}`);
+    const env = await readFile(path.join(dir, '.env'), 'utf8');
+    const example = await readFile(path.join(dir, '.env.example'), 'utf8');
+    await addModule({ module: 'redis', install: false }, testContext({ cwd: dir }));
+
+    expect(await readFile(path.join(dir, '.env'), 'utf8')).toBe(
+      `${env}\n# Redis settings added by create-backend. See .env.example.\nREDIS_URL=\n`,
+    );
+    const exampleAfter = await readFile(path.join(dir, '.env.example'), 'utf8');
+    expect(exampleAfter.startsWith(example), exampleAfter).toBe(true);
+    expect(exampleAfter.slice(example.length)).toMatch(/^\n# redis:\/\/.*\nREDIS_URL=\n$/);
+    const again = await addModule({ module: 'redis' }, testContext({ cwd: dir }));
+    expect(again.changes).toEqual([]);
+  });
+
   it('adds Redis by its name: the connection, the shared limits, REDIS_URL left empty', async () => {
     const dir = await minimalProject();
     await edit(dir, 'src/app.ts', (text) =>

@@ -5,6 +5,7 @@ const input = `# mine
 PORT=8080
 export HOST=127.0.0.1
 `;
+const heading = 'Redis settings added by create-backend. See .env.example.';
 
 describe('appendEnvVars', () => {
   it('appends only what is missing and leaves existing lines alone', () => {
@@ -13,15 +14,28 @@ describe('appendEnvVars', () => {
       ['HOST', '0.0.0.0'],
       ['JWT_SECRET', 'fresh'],
     ] as const;
-    expect(appendEnvVars(input, vars)).toBe(`${input}JWT_SECRET=fresh\n`);
+    expect(appendEnvVars(input, vars, heading)).toBe(`${input}\n# ${heading}\nJWT_SECRET=fresh\n`);
+  });
+
+  it("sets the new variables apart from the user's last block, under a comment saying whose", () => {
+    const mine =
+      '# Local settings written by create-backend\nPORT=3000\n\n# my own setting\nMY_VAR=1\n';
+    expect(appendEnvVars(mine, [['REDIS_URL', '']], heading)).toBe(
+      `${mine}\n# ${heading}\nREDIS_URL=\n`,
+    );
   });
 
   it('is idempotent', () => {
-    const once = appendEnvVars(input, [['A', '1']]);
-    expect(appendEnvVars(once, [['A', '2']])).toBe(once);
+    const once = appendEnvVars(input, [['A', '1']], heading);
+    expect(appendEnvVars(once, [['A', '2']], heading)).toBe(once);
   });
 
-  it('adds a newline when the file does not end with one', () => {
-    expect(appendEnvVars('PORT=1', [['A', '1']])).toBe('PORT=1\nA=1\n');
+  it.each([
+    ['a file without a final newline', 'PORT=1', 'PORT=1\n\n# h\nA=1\n'],
+    ['a file ending in a blank line', 'PORT=1\n\n', 'PORT=1\n\n# h\nA=1\n'],
+    ['an empty file', '', '# h\nA=1\n'],
+    ['a CRLF file', 'PORT=1\r\n', 'PORT=1\r\n\r\n# h\r\nA=1\r\n'],
+  ])('keeps the bytes of %s and adds only what separates the block', (_, before, after) => {
+    expect(appendEnvVars(before, [['A', '1']], 'h')).toBe(after);
   });
 });
