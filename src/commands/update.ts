@@ -36,6 +36,8 @@ export interface UpdateResult {
   to: string;
   changes: { path: string; kind: FileChange['kind'] }[];
   dryRun: boolean;
+  /** Whether the project already is what this version makes: nothing was (or would be) done. */
+  upToDate: boolean;
   installed: boolean;
   /** Whether the schema changed, so a new migration was (or must be) generated. */
   schemaChanged: boolean;
@@ -82,13 +84,16 @@ async function update(
     to: CLI_VERSION,
     changes: [],
     dryRun: Boolean(input.dryRun),
+    upToDate: false,
     installed: false,
     schemaChanged: false,
   };
-  if (compareVersions(manifest.version, CLI_VERSION) === 0 && input.baseline === undefined) {
-    ctx.logger.info(`This project is already at ${PACKAGE_NAME} ${CLI_VERSION}: nothing to do.`);
-    return result;
-  }
+  const upToDate = () => {
+    ctx.logger.info(`This project is already up to date with ${PACKAGE_NAME} ${CLI_VERSION}.`);
+    return { ...result, upToDate: true };
+  };
+  // Made by this version: its baseline (--baseline or not) is what this version generates.
+  if (compareVersions(manifest.version, CLI_VERSION) === 0) return upToDate();
 
   const progress = startProgress(`Generating the project as ${manifest.version} made it`, {
     logger: ctx.logger,
@@ -145,6 +150,7 @@ async function update(
     ctx.logger.info(changeDiffs(changes));
   }
   assertSafe(changes, `Updating to ${CLI_VERSION}`, input);
+  if (changes.length === 0) return upToDate();
 
   result.changes = changes.map(({ path: file, kind }) => ({ path: file, kind }));
   result.schemaChanged =
@@ -165,7 +171,6 @@ async function update(
     }
     return result;
   }
-  if (changes.length === 0) return result;
 
   const install = input.install !== false;
   const applied = await applyChanges(

@@ -1,0 +1,76 @@
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createProject } from '../../src/commands/create.js';
+import { updateProject } from '../../src/commands/update.js';
+import { CLI_VERSION } from '../../src/version.js';
+import { fakeRunner, tempDir, testContext } from '../support/context.js';
+
+async function project(): Promise<string> {
+  const cwd = await tempDir();
+  await createProject(
+    { directory: 'app', deploy: 'none', ci: 'none', install: false, git: false },
+    testContext({ cwd }),
+  );
+  return path.join(cwd, 'app');
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile());
+  return Object.fromEntries(
+    await Promise.all(
+      files.map(async (entry) => {
+        const full = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, full), await readFile(full, 'utf8')] as const;
+      }),
+    ),
+  );
+}
+
+/** A package directory standing for this version: its CLI generates what this one does. */
+async function thisVersionPackage(generated: string): Promise<{
+  dir: string;
+  run: ReturnType<typeof fakeRunner>;
+}> {
+  const dir = await tempDir();
+  await mkdir(path.join(dir, 'bin'));
+  await writeFile(path.join(dir, 'bin/create-backend.js'), '');
+  const run = fakeRunner(async (_command, [, target]) => {
+    if (target) await cp(generated, target, { recursive: true });
+    return { exitCode: 0, output: '' };
+  });
+  return { dir, run };
+}
+
+describe('update', () => {
+  it.each([
+    ['without --baseline', false],
+    ["with --baseline naming this version's package", true],
+  ])(
+    'on a project this version made, %s, says it is up to date and writes nothing',
+    async (_, withBaseline) => {
+      const dir = await project();
+      const before = await snapshot(dir);
+      const pkg = await thisVersionPackage(dir);
+      const ctx = testContext({ cwd: dir, run: pkg.run });
+
+      const result = await updateProject(
+        { json: true, ...(withBaseline ? { baseline: pkg.dir } : {}) },
+        ctx,
+      );
+
+      expect(result).toMatchObject({
+        from: CLI_VERSION,
+        to: CLI_VERSION,
+        changes: [],
+        upToDate: true,
+        installed: false,
+      });
+      expect(ctx.logger.lines).toEqual([
+        `This project is already up to date with create-backend-stack ${CLI_VERSION}.`,
+      ]);
+      expect(await snapshot(dir)).toEqual(before);
+    },
+  );
+});
