@@ -14,11 +14,12 @@ import {
 import type { Manifest } from '../plan/manifest.js';
 import type { ProjectSpec } from '../plan/plan.js';
 import { parseFields } from '../resources/fields.js';
-import { resourceNames } from '../resources/names.js';
+import { resourceNames, resourceWords } from '../resources/names.js';
 import {
   defineResource,
   isExistingResource,
   type ResourceRecord,
+  recordedResource,
   TODO,
 } from '../resources/resource.js';
 import { CLI_VERSION } from '../version.js';
@@ -65,9 +66,12 @@ export function resolveAddition(input: AddInput, manifest: Manifest, ctx: Contex
     : choiceAddition(input, manifest, resources, ctx);
 }
 
-/** The resources a manifest records; manifests from before resources were recorded had `todo`. */
+/**
+ * The resources a manifest records, each with the plural it was generated with; manifests from
+ * before resources were recorded had `todo`.
+ */
 export function manifestResources(manifest: Manifest): ResourceRecord[] {
-  if (manifest.resources) return manifest.resources;
+  if (manifest.resources) return manifest.resources.map(recordedResource);
   return hasResources(manifest.options) ? [TODO] : [];
 }
 
@@ -164,7 +168,11 @@ async function resourceAddition(
       `Give the fields: ${RUN_COMMAND} add resource ${name} --fields "title:string,amount:number" (types: string, text, number, integer, boolean, date, enum(a|b); add ? for optional).`,
     );
   }
-  const resource = defineResource({ name, plural: input.plural, fields });
+  // The same name again keeps the plural the project has it under (its manifest may predate
+  // the pluralisation this version uses), so that it is recognised as already there.
+  const kebab = resourceWords(name).join('-');
+  const plural = input.plural ?? resources.find((record) => record.name === kebab)?.plural;
+  const resource = defineResource({ name, plural, fields });
   const flag = `resource ${resource.names.kebab}`;
   const before = projectSpec(manifest, manifest.options, resources);
   if (isExistingResource(resource, resources.map(defineResource))) {

@@ -6,7 +6,7 @@ import { CliError } from '../errors.js';
 import { brokenRule } from '../options/rules.js';
 import { choicesSchema, PACKAGE_MANAGERS } from '../options/schema.js';
 import { MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
-import { defineResource } from '../resources/resource.js';
+import { defineResource, recordedResource } from '../resources/resource.js';
 import { CLI_VERSION } from '../version.js';
 
 const manifestSchema = z.object({
@@ -82,7 +82,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   }
   for (const record of manifest.resources ?? []) {
     try {
-      defineResource(record);
+      defineResource(recordedResource(record));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       const why = error.message.replace(/\.$/, '');

@@ -50,12 +50,18 @@ const KEYWORDS = new Set(
 
 const WORD = /^[a-z][a-z0-9]*$/;
 
+const NAME_LENGTH = 20;
+// A plural may outgrow its 20-character name (`abcdefghij-category` → `…-categories`); with
+// `_owner_id_created_at_id_idx` its table's longest index name stays under MySQL's and
+// PostgreSQL's 63 characters.
+const PLURAL_LENGTH = 30;
+
 /**
  * Split a resource name the user typed (`invoice`, `line-item`, `line_item`, `lineItem`) into
  * lowercase words, or explain in one line why it is not a name. A name is never a path: `/`,
  * `\` and `..` are refused here, before anything is planned.
  */
-export function resourceWords(input: string): string[] {
+export function resourceWords(input: string, maxLength = NAME_LENGTH): string[] {
   const fail = (why: string): never => {
     throw new CliError(
       `Invalid resource name "${input}": ${why}. Use a singular noun in letters and digits, e.g. invoice or line-item.`,
@@ -65,7 +71,7 @@ export function resourceWords(input: string): string[] {
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/.test(input)) {
     fail('only letters, digits and single - or _ between words are allowed');
   }
-  if (input.length > 20) fail('keep it to 20 characters');
+  if (input.length > maxLength) fail(`keep it to ${maxLength} characters`);
   const words = input
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
@@ -79,6 +85,12 @@ export function pluralize(word: string): string {
   if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
   return `${word}s`;
+}
+
+/** A name's plural by the regular rules, its last word pluralised (`line-item` → `line-items`). */
+export function regularPluralName(input: string): string {
+  const words = resourceWords(input);
+  return [...words.slice(0, -1), pluralize(words.at(-1) ?? '')].join('-');
 }
 
 /**
@@ -137,7 +149,7 @@ function usable(name: string): boolean {
 
 function spell(input: string, words: string[], pluralInput?: string): ResourceNames {
   const pluralWords = pluralInput
-    ? resourceWords(pluralInput)
+    ? resourceWords(pluralInput, PLURAL_LENGTH)
     : [...words.slice(0, -1), pluralize(words.at(-1) ?? '')];
   const camel = (parts: string[]) =>
     parts.map((part, index) => (index === 0 ? part : capitalize(part))).join('');

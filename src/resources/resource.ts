@@ -1,11 +1,16 @@
 import { CliError } from '../errors.js';
 import { type Field, formatFields, parseFields } from './fields.js';
-import { type ResourceNames, resourceNames } from './names.js';
+import { type ResourceNames, regularPluralName, resourceNames } from './names.js';
 
 /** A resource as `create-backend.json` records it: the name and fields as the user typed them. */
 export interface ResourceRecord {
   name: string;
-  /** Only for irregular nouns (`--plural people`). */
+  /**
+   * The kebab-case plural (`line-items`, `people`): recorded for every resource, so that a later
+   * version's pluralisation never renames an existing resource's directory, table or routes.
+   * Given on the command line only for an irregular noun (`--plural`); absent from the entries
+   * of older manifests (see `recordedResource`).
+   */
   plural?: string;
   /** Canonical `--fields` text, e.g. `title:string,done:boolean`. */
   fields: string;
@@ -21,6 +26,14 @@ export interface Resource {
 /** The example resource every project with a database starts with (DESIGN.md §3). */
 export const TODO: ResourceRecord = { name: 'todo', fields: 'title:string,done:boolean' };
 
+/**
+ * A resource as a project's manifest holds it. Manifests written before every plural was
+ * recorded hold one only for `--plural`; the others were generated with the regular plural.
+ */
+export function recordedResource(record: ResourceRecord): ResourceRecord {
+  return record.plural ? record : { ...record, plural: regularPluralName(record.name) };
+}
+
 /** Validate a record (from flags or a manifest) into a resource; errors are one line. */
 export function defineResource(record: ResourceRecord): Resource {
   const names = resourceNames(record.name, record.plural);
@@ -28,7 +41,7 @@ export function defineResource(record: ResourceRecord): Resource {
   return {
     record: {
       name: names.kebab,
-      ...(record.plural ? { plural: names.kebabPlural } : {}),
+      plural: names.kebabPlural,
       fields: formatFields(fields),
     },
     names,

@@ -123,7 +123,9 @@ describe('add', () => {
     const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
     expect(manifest.options.database).toBe('postgres');
     expect(manifest.modules).toContain('resource');
-    expect(manifest.resources).toEqual([{ name: 'todo', fields: 'title:string,done:boolean' }]);
+    expect(manifest.resources).toEqual([
+      { name: 'todo', plural: 'todos', fields: 'title:string,done:boolean' },
+    ]);
     const journal = JSON.parse(
       await readFile(path.join(dir, 'drizzle/meta/_journal.json'), 'utf8'),
     );
@@ -571,6 +573,7 @@ describe('add resource', () => {
     const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
     expect(manifest.resources).toContainEqual({
       name: 'invoice',
+      plural: 'invoices',
       fields: 'title:string,amount:number,paid:boolean,dueAt:date,status:enum(draft|sent)?',
     });
     expect(manifest.files['drizzle/0000_auth.sql']).toBeDefined();
@@ -625,6 +628,45 @@ describe('add resource', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('keeps the regular plural of a resource an older manifest records without one', async () => {
+    const dir = await databaseProject('none');
+    // What a version that pluralised by the regular rules only generated for these two.
+    await addModule(
+      { module: 'resource', value: 'analysis', plural: 'analysises', fields: 'title:string' },
+      testContext({ cwd: dir }),
+    );
+    await addModule(
+      { module: 'resource', value: 'people', plural: 'peoples', fields: 'name:string' },
+      testContext({ cwd: dir }),
+    );
+    const file = path.join(dir, 'create-backend.json');
+    const legacy = JSON.parse(await readFile(file, 'utf8'));
+    for (const record of legacy.resources) delete record.plural;
+    await writeFile(file, JSON.stringify(legacy, null, 2));
+
+    const again = await addModule(
+      { module: 'resource', value: 'analysis', fields: 'title:string' },
+      testContext({ cwd: dir }),
+    );
+    expect(again.changes).toEqual([]);
+    const result = await addModule(
+      { module: 'resource', value: 'note', fields: 'body:text' },
+      testContext({ cwd: dir }),
+    );
+    expect(result.changes.filter((change) => /analys|people/.test(change.path))).toEqual([]);
+    const app = await readFile(path.join(dir, 'src/app.ts'), 'utf8');
+    expect(app).toContain('"/api/v1/analysises"');
+    expect(app).toContain('"/api/v1/peoples"');
+    expect(app).not.toContain('"/api/v1/analyses"');
+    const manifest = JSON.parse(await readFile(file, 'utf8'));
+    expect(manifest.resources).toEqual([
+      { name: 'todo', plural: 'todos', fields: 'title:string,done:boolean' },
+      { name: 'analysis', plural: 'analysises', fields: 'title:string' },
+      { name: 'people', plural: 'peoples', fields: 'name:string' },
+      { name: 'note', plural: 'notes', fields: 'body:text' },
+    ]);
+  });
+
   it('is harmless the second time, and refuses the same name with other fields', async () => {
     const dir = await databaseProject('none');
     await addModule(invoice, testContext({ cwd: dir }));
@@ -677,7 +719,11 @@ describe('add resource', () => {
       'Resource name (singular)?',
       'Fields (name:type, comma-separated)?',
     ]);
-    expect(result.resources).toContainEqual({ name: 'invoice', fields: 'amount:number' });
+    expect(result.resources).toContainEqual({
+      name: 'invoice',
+      plural: 'invoices',
+      fields: 'amount:number',
+    });
   });
 
   it('--dry-run shows the new migration and modules as a diff and writes nothing', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postgresDialect } from '../../src/modules/postgres/dialect.js';
 import { formatFields, parseFields } from '../../src/resources/fields.js';
-import { pluralize, resourceNames } from '../../src/resources/names.js';
+import { pluralize, regularPluralName, resourceNames } from '../../src/resources/names.js';
 import { defineResource } from '../../src/resources/resource.js';
 import { resourceContext } from '../../src/resources/template-context.js';
 
@@ -45,6 +45,24 @@ describe('resource names', () => {
     expect(resourceNames('person', 'people')).toMatchObject({ plural: 'people', table: 'people' });
   });
 
+  it('takes a 20-character name whose plural is longer, as a manifest records it', () => {
+    const names = resourceNames('abcdefghij-category');
+    expect(names.kebabPlural).toBe('abcdefghij-categories');
+    expect(resourceNames('abcdefghij-category', names.kebabPlural).table).toBe(
+      'abcdefghij_categories',
+    );
+  });
+
+  it.each([
+    ['analysis', 'analysises'],
+    ['line-item', 'line-items'],
+    ['box', 'boxes'],
+    ['category', 'categories'],
+    ['people', 'peoples'],
+  ])('gives %s the regular plural %s older manifests were generated with', (input, plural) => {
+    expect(regularPluralName(input)).toBe(plural);
+  });
+
   it.each([
     ['../../etc', /a resource name is not a path/],
     ['a/b', /a resource name is not a path/],
@@ -72,6 +90,7 @@ describe('resource names', () => {
     ['boxes', 'box', '/api/v1/boxes'],
     ['horses', 'horse', '/api/v1/horses'],
     ['addresses', 'address', '/api/v1/addresses'],
+    ['child-accounts', 'child-account', '/api/v1/child-accounts'],
   ])('refuses the plural %j, suggesting %j', (input, singular, route) => {
     expect(() => resourceNames(input)).toThrow(`add resource ${singular}; its routes are ${route}`);
   });
