@@ -1,3 +1,4 @@
+import pluralizeWord from 'pluralize';
 import { CliError } from '../errors.js';
 import { identifierClash } from './identifiers.js';
 
@@ -80,33 +81,39 @@ export function resourceWords(input: string, maxLength = NAME_LENGTH): string[] 
   return words;
 }
 
-/** English plural of a lowercase word, by the regular rules (`--plural` covers the rest). */
+/** English plural of a lowercase word, irregular nouns included (`child` → `children`). */
 export function pluralize(word: string): string {
+  return pluralizeWord.plural(word);
+}
+
+/**
+ * The plural create-backend gave a lowercase word before it knew irregular nouns: what a
+ * project whose manifest records no plural was generated with (`analysis` → `analysises`).
+ */
+function regularPlural(word: string): string {
   if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
   return `${word}s`;
 }
 
-/** A name's plural by the regular rules, its last word pluralised (`line-item` → `line-items`). */
+/** A name's plural by `regularPlural`, its last word pluralised (`line-item` → `line-items`). */
 export function regularPluralName(input: string): string {
   const words = resourceWords(input);
-  return [...words.slice(0, -1), pluralize(words.at(-1) ?? '')].join('-');
+  return [...words.slice(0, -1), regularPlural(words.at(-1) ?? '')].join('-');
 }
 
 /**
- * The singular a lowercase word is the regular plural of (`orders` → `order`, `categories` →
- * `category`), or undefined when it does not read as a plural. Words ending in -ss, -us or -is
- * (`address`, `status`, `analysis`) are taken as singular.
+ * The singular a lowercase word is the plural of (`orders` → `order`, `people` → `person`), or
+ * undefined when it reads as a singular; a noun with one form for both (`series`, `sheep`)
+ * reads as a singular, and `spell` refuses it for having no plural of its own.
  */
 export function singularOf(word: string): string | undefined {
-  if (!word.endsWith('s') || /(?:ss|us|is)$/.test(word)) return undefined;
-  let singular = word.slice(0, -1);
-  if (word.endsWith('ies')) singular = `${word.slice(0, -3)}y`;
-  else if (/(?:x|z|ch|sh|ss|us)es$/.test(word)) singular = word.slice(0, -2);
-  return singular.length > 1 && pluralize(singular) === word ? singular : undefined;
+  if (!pluralizeWord.isPlural(word) || pluralizeWord.isSingular(word)) return undefined;
+  const singular = pluralizeWord.singular(word);
+  return singular.length > 1 && singular !== word ? singular : undefined;
 }
 
-/** Every spelling of a resource name; `pluralInput` overrides the plural of irregular nouns. */
+/** Every spelling of a resource name; `pluralInput` (`--plural`, a manifest's) sets the plural. */
 export function resourceNames(input: string, pluralInput?: string): ResourceNames {
   const words = resourceWords(input);
   const singular = pluralInput ? undefined : singularOf(words.at(-1) ?? '');
@@ -114,13 +121,14 @@ export function resourceNames(input: string, pluralInput?: string): ResourceName
     const suggestion = [...words.slice(0, -1), singular].join('-');
     // The plural must differ from the name: `--plural news` alone is refused below.
     const asSingular = `if "${input}" is singular, pass a different plural (add resource ${input} --plural ${input}-items)`;
-    if (!usable(suggestion)) {
+    const suggested = usable(suggestion);
+    if (!suggested) {
       throw new CliError(
         `Resource "${input}" reads as the plural of "${suggestion}", which cannot name a resource: ${asSingular}, or choose another name.`,
       );
     }
     throw new CliError(
-      `Resource "${input}" reads as a plural: name the singular (add resource ${suggestion}; its routes are /api/v1/${words.join('-')}), or ${asSingular}.`,
+      `Resource "${input}" reads as a plural: name the singular (add resource ${suggestion}; its routes are /api/v1/${suggested.kebabPlural}), or ${asSingular}.`,
     );
   }
   const names = spell(input, words, pluralInput);
@@ -137,13 +145,12 @@ export function resourceNames(input: string, pluralInput?: string): ResourceName
   return names;
 }
 
-/** Whether a name passes every check, with its regular plural. */
-function usable(name: string): boolean {
+/** A name's spellings when it passes every check with its own plural; undefined otherwise. */
+function usable(name: string): ResourceNames | undefined {
   try {
-    resourceNames(name);
-    return true;
+    return resourceNames(name);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -166,17 +173,17 @@ function spell(input: string, words: string[], pluralInput?: string): ResourceNa
     Label: capitalize(words.join(' ')),
     aLabel: `${/^[aeiou]/.test(words[0] ?? '') ? 'an' : 'a'} ${words.join(' ')}`,
   };
-  if (names.plural === names.singular) {
-    throw new CliError(
-      `Resource "${input}" has the same singular and plural; pass --plural with a different word (e.g. --plural ${names.kebab}-items).`,
-    );
-  }
   for (const name of [names.kebab, names.kebabPlural]) {
     if (RESERVED.has(name) || RESERVED.has(`${name.replace(/s$/, '')}`)) {
       throw new CliError(
         `Resource name "${input}" is taken by the generated project (${name}); choose another name.`,
       );
     }
+  }
+  if (names.plural === names.singular) {
+    throw new CliError(
+      `Resource "${input}" has the same singular and plural; pass --plural with a different word (e.g. --plural ${names.kebab}-items).`,
+    );
   }
   for (const name of [names.singular, names.plural]) {
     if (KEYWORDS.has(name.toLowerCase())) {

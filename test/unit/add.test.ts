@@ -628,6 +628,23 @@ describe('add resource', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('gives an irregular noun its plural and records it in the manifest', async () => {
+    const dir = await databaseProject('none');
+    const result = await addModule(
+      { module: 'resource', value: 'child', fields: 'name:string' },
+      testContext({ cwd: dir }),
+    );
+    expect(result.changes).toContainEqual({
+      path: 'src/modules/children/children.routes.ts',
+      kind: 'create',
+    });
+    const manifest = JSON.parse(await readFile(path.join(dir, 'create-backend.json'), 'utf8'));
+    expect(manifest.resources).toEqual([
+      { name: 'todo', plural: 'todos', fields: 'title:string,done:boolean' },
+      { name: 'child', plural: 'children', fields: 'name:string' },
+    ]);
+  });
+
   it('keeps the regular plural of a resource an older manifest records without one', async () => {
     const dir = await databaseProject('none');
     // What a version that pluralised by the regular rules only generated for these two.

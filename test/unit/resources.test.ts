@@ -45,6 +45,26 @@ describe('resource names', () => {
     expect(resourceNames('person', 'people')).toMatchObject({ plural: 'people', table: 'people' });
   });
 
+  it.each([
+    ['todo', 'todos'],
+    ['analysis', 'analyses'],
+    ['child', 'children'],
+    ['person', 'people'],
+    ['line-item', 'line-items'],
+    ['child-account', 'child-accounts'],
+    ['order-child', 'order-children'],
+  ])('gives %s the plural %s without --plural', (input, plural) => {
+    expect(resourceNames(input)).toMatchObject({
+      kebabPlural: plural,
+      table: plural.replaceAll('-', '_'),
+    });
+  });
+
+  it('lets --plural override the plural of an irregular noun', () => {
+    expect(resourceNames('person', 'persons').kebabPlural).toBe('persons');
+    expect(resourceNames('child', 'child-records').table).toBe('child_records');
+  });
+
   it('takes a 20-character name whose plural is longer, as a manifest records it', () => {
     const names = resourceNames('abcdefghij-category');
     expect(names.kebabPlural).toBe('abcdefghij-categories');
@@ -90,7 +110,12 @@ describe('resource names', () => {
     ['boxes', 'box', '/api/v1/boxes'],
     ['horses', 'horse', '/api/v1/horses'],
     ['addresses', 'address', '/api/v1/addresses'],
+    ['people', 'person', '/api/v1/people'],
+    ['persons', 'person', '/api/v1/people'],
+    ['analyses', 'analysis', '/api/v1/analyses'],
+    ['children', 'child', '/api/v1/children'],
     ['child-accounts', 'child-account', '/api/v1/child-accounts'],
+    ['order-children', 'order-child', '/api/v1/order-children'],
   ])('refuses the plural %j, suggesting %j', (input, singular, route) => {
     expect(() => resourceNames(input)).toThrow(`add resource ${singular}; its routes are ${route}`);
   });
@@ -105,6 +130,17 @@ describe('resource names', () => {
   it('refuses a plural equal to the singular', () => {
     expect(() => resourceNames('sheep', 'sheep')).toThrow(/same singular and plural/);
   });
+
+  it.each(['series', 'news', 'sheep', 'tv-series'])(
+    'refuses %j, a noun with one form for singular and plural, pointing at --plural',
+    (input) => {
+      const kebab = input;
+      expect(() => resourceNames(input)).toThrow(
+        `Resource "${input}" has the same singular and plural; pass --plural with a different word (e.g. --plural ${kebab}-items).`,
+      );
+      expect(resourceNames(input, `${kebab}-items`).kebabPlural).toBe(`${kebab}-items`);
+    },
+  );
 
   it.each([
     ['page', 'Page', "Page of create-backend's own templates"],
@@ -133,11 +169,11 @@ describe('resource names', () => {
   );
 
   it('gives advice that works for a plural-looking name whose singular is refused', () => {
-    expect(() => resourceNames('news')).toThrow(
-      'Resource "news" reads as the plural of "new", which cannot name a resource: if "news" is singular, pass a different plural (add resource news --plural news-items), or choose another name.',
+    expect(() => resourceNames('classes')).toThrow(
+      'Resource "classes" reads as the plural of "class", which cannot name a resource: if "classes" is singular, pass a different plural (add resource classes --plural classes-items), or choose another name.',
     );
-    expect(() => resourceNames('news', 'news')).toThrow('--plural news-items');
-    expect(resourceNames('news', 'news-items').kebabPlural).toBe('news-items');
+    expect(() => resourceNames('classes', 'classes')).toThrow('--plural classes-items');
+    expect(resourceNames('classes', 'classes-items').kebabPlural).toBe('classes-items');
   });
 });
 
