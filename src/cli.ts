@@ -221,7 +221,7 @@ function resourceOptions(command: Command): Command {
       '--fields <fields>',
       'resource fields, e.g. "title:string,amount:number,paid:boolean,dueAt?:date,status:enum(a|b)"',
     )
-    .option('--plural <word>', 'resource plural, for irregular nouns (person → people)');
+    .option('--plural <word>', "the resource's plural, where English gives none (series)");
 }
 
 function addOptions(command: Command): Command {

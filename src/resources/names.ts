@@ -81,6 +81,17 @@ export function resourceWords(input: string, maxLength = NAME_LENGTH): string[] 
   return words;
 }
 
+// Where pluralize's rules give the wrong or a bookish word for a resource: `viri`, `schemata`,
+// and `canvas` or `lens` read as the plurals of `canva` and `len`.
+for (const [singular, plural] of [
+  ['virus', 'viruses'],
+  ['schema', 'schemas'],
+  ['canvas', 'canvases'],
+  ['lens', 'lenses'],
+] as const) {
+  pluralizeWord.addIrregularRule(singular, plural);
+}
+
 /** English plural of a lowercase word, irregular nouns included (`child` → `children`). */
 export function pluralize(word: string): string {
   return pluralizeWord.plural(word);

@@ -53,6 +53,12 @@ describe('resource names', () => {
     ['line-item', 'line-items'],
     ['child-account', 'child-accounts'],
     ['order-child', 'order-children'],
+    ['virus', 'viruses'],
+    ['schema', 'schemas'],
+    ['canvas', 'canvases'],
+    ['lens', 'lenses'],
+    ['category', 'categories'],
+    ['bus', 'buses'],
   ])('gives %s the plural %s without --plural', (input, plural) => {
     expect(resourceNames(input)).toMatchObject({
       kebabPlural: plural,
