@@ -85,7 +85,32 @@ for (const file of entries) {
   if (!groups.has(group)) groups.set(group, []);
   groups.get(group).push(bundled);
 }
+// The bundle carries other packages' code, so the package carries their licences (MIT, ISC
+// and BSD all ask for the notice to travel with the code): one file, a section per package.
+const bundledPackages = new Set();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const at = input.lastIndexOf('node_modules/');
+  if (at === -1) continue;
+  const [scope, name] = input.slice(at + 'node_modules/'.length).split('/');
+  bundledPackages.add(
+    `${input.slice(0, at)}node_modules/${scope?.startsWith('@') ? `${scope}/${name}` : scope}`,
+  );
+}
+const notices = [];
+for (const dir of [...bundledPackages].sort()) {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+  const licenseFile = (await readdir(dir)).find((file) =>
+    /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(file),
+  );
+  if (!licenseFile) throw new Error(`${dir}: bundled, but it has no licence file to ship with it`);
+  const text = (await readFile(path.join(dir, licenseFile), 'utf8')).trim();
+  notices.push(`${manifest.name}@${manifest.version} (${manifest.license})\n\n${text}\n`);
+}
+const licenses = `create-backend-stack bundles these packages in dist/; their licences follow.\n\n${notices.join(`\n${'-'.repeat(78)}\n\n`)}`;
+await writeFile(new URL('../dist/THIRD-PARTY-LICENSES.txt', import.meta.url), licenses);
+
 let bytes = Object.values(result.metafile.outputs).reduce((sum, out) => sum + out.bytes, 0);
+bytes += Buffer.byteLength(licenses);
 for (const [group, files] of groups) {
   const out = new URL(`../dist/templates/${group}.json`, import.meta.url);
   const json = JSON.stringify({ options, files });

@@ -40,6 +40,9 @@ describe('the published package', () => {
     expect(info.name).toBe(PACKAGE_NAME);
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('dist/templates/base.json');
+    // Its own licence, and those of the packages bundled into dist/.
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('dist/THIRD-PARTY-LICENSES.txt');
     // The templates travel inside dist/ (scripts/build.js), so templates/ is not packed.
     const unpacked = ['src/', 'test/', 'templates/'];
     expect(files.filter((file: string) => unpacked.some((dir) => file.startsWith(dir)))).toEqual(
