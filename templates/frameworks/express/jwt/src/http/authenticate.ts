@@ -13,10 +13,14 @@ declare module "express-serve-static-core" {
 /** The OpenAPI security requirement of the routes behind `authenticate`. */
 export const bearerAuth = [{ bearerAuth: [] }];
 
-/** Requires a valid `Authorization: Bearer <access token>` and sets `req.user`. */
+/**
+ * Requires a valid `Authorization: Bearer <access token>` and sets `req.user`. The answer is
+ * the user's own data, so no cache may keep it.
+ */
 export function authenticate(accessTokens: AccessTokens): RequestHandler {
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
     req.user = await accessTokens.verify(bearerToken(req.get("authorization")));
+    res.set("Cache-Control", "no-store");
     next();
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { AccessTokens, AuthUser } from "../modules/auth/access-tokens.js";
 import { ForbiddenError, MissingTokenError } from "../modules/auth/auth.errors.js";
@@ -9,10 +9,10 @@ declare module "fastify" {
   interface FastifyInstance {
     /**
      * `preValidation` hook: requires a valid `Authorization: Bearer <access token>` and sets
-     * `request.user`.
+     * `request.user`. The answer is the user's own data, so no cache may keep it.
      * Not onRequest, so the rate limiter (in each route's onRequest) counts refused requests.
      */
-    authenticate: (request: FastifyRequest) => Promise<void>;
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
   interface FastifyRequest {
     user: AuthUser | null;
@@ -27,8 +27,9 @@ export interface AuthenticateOptions {
 export const authenticate = fp<AuthenticateOptions>(
   async (app, { accessTokens }) => {
     app.decorateRequest("user", null);
-    app.decorate("authenticate", async (request: FastifyRequest) => {
+    app.decorate("authenticate", async (request: FastifyRequest, reply: FastifyReply) => {
       request.user = await accessTokens.verify(bearerToken(request.headers.authorization));
+      reply.header("Cache-Control", "no-store");
     });
   },
   { name: "authenticate" },

@@ -10,10 +10,14 @@ export interface AuthEnv extends AppEnv {
   Variables: AppEnv["Variables"] & { user: AuthUser };
 }
 
-/** Requires a valid `Authorization: Bearer <access token>` and sets `c.var.user`. */
+/**
+ * Requires a valid `Authorization: Bearer <access token>` and sets `c.var.user`. The answer is
+ * the user's own data, so no cache may keep it.
+ */
 export function authenticate(accessTokens: AccessTokens) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     c.set("user", await accessTokens.verify(bearerToken(c.req.header("authorization"))));
+    c.header("Cache-Control", "no-store");
     await next();
   });
 }

@@ -33,6 +33,13 @@ describe("/api/v1/users", () => {
     expect(res.json()).toMatchObject({ code: "INVALID_TOKEN" });
   });
 
+  it("tells caches not to keep a signed-in user's answers", async () => {
+    const { accessToken } = await signUp(testApp.app);
+    const res = await get("/api/v1/users/me", accessToken);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["cache-control"]).toBe("no-store");
+  });
+
   it("answers the token of a user who no longer exists with 401 invalid_token", async () => {
     const { user, accessToken } = await signUp(testApp.app);
     await testApp.database.db.delete(users).where(eq(users.id, user.id));

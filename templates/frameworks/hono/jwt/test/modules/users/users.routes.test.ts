@@ -27,6 +27,13 @@ describe("/api/v1/users", () => {
     expect(await res.json()).toMatchObject({ code: "INVALID_TOKEN" });
   });
 
+  it("tells caches not to keep a signed-in user's answers", async () => {
+    const { accessToken } = await signUp(testApp.app);
+    const res = await clientFor(testApp.app, accessToken)("GET", "/api/v1/users/me");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("answers the token of a user who no longer exists with 401 invalid_token", async () => {
     const { user, accessToken } = await signUp(testApp.app);
     await testApp.database.db.delete(users).where(eq(users.id, user.id));

@@ -28,6 +28,15 @@ describe("/api/v1/users", () => {
     expect(res.body).toMatchObject({ code: "INVALID_TOKEN" });
   });
 
+  it("tells caches not to keep a signed-in user's answers", async () => {
+    const { accessToken } = await signUp(testApp.server);
+    const res = await request(testApp.server)
+      .get("/api/v1/users/me")
+      .set("Authorization", `Bearer ${accessToken}`)
+      .expect(200);
+    expect(res.headers["cache-control"]).toBe("no-store");
+  });
+
   it("answers the token of a user who no longer exists with 401 invalid_token", async () => {
     const { user, accessToken } = await signUp(testApp.server);
     await testApp.database.db.delete(users).where(eq(users.id, user.id));
