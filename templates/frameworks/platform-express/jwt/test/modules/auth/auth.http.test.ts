@@ -126,4 +126,35 @@ describe("/api/v1/auth", () => {
       await limited.close();
     }
   });
+
+  it("counts every auth route against the one auth limit", async () => {
+    const limited = await createTestApp(
+      { AUTH_RATE_LIMIT_MAX: "2" },
+      { database: testApp.database },
+    );
+    try {
+      await request(limited.server)
+        .post("/api/v1/auth/login")
+        .send({ email: "a@example.com", password })
+        .expect(401);
+      await request(limited.server).post("/api/v1/auth/register").send({}).expect(400);
+      await request(limited.server)
+        .post("/api/v1/auth/refresh")
+        .send({ refreshToken: "unknown" })
+        .expect(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("counts requests to every route against the one overall limit", async () => {
+    const limited = await createTestApp({ RATE_LIMIT_MAX: "2" }, { database: testApp.database });
+    try {
+      await request(limited.server).get("/api/v1").expect(200);
+      await request(limited.server).get("/api/v1/users/me").expect(401);
+      await request(limited.server).get("/api/v1").expect(429);
+    } finally {
+      await limited.close();
+    }
+  });
 });
