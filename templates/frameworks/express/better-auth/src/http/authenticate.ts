@@ -14,12 +14,16 @@ declare module "express-serve-static-core" {
 /** The OpenAPI security requirement of the routes behind `authenticate`. */
 export const sessionAuth = [{ cookieAuth: [] }];
 
-/** Requires a valid session cookie and sets `req.user`. */
+/**
+ * Requires a valid session cookie and sets `req.user`. The answer is that user's, chosen by a
+ * cookie no cache keys on, so neither the browser nor a shared cache may keep it.
+ */
 export function authenticate(auth: Auth): RequestHandler {
   return async (req, res, next) => {
     const { user, cookies } = await requestSession(auth, fromNodeHeaders(req.headers));
     if (cookies.length > 0) res.append("Set-Cookie", cookies);
     if (!user) throw new UnauthorizedError();
+    res.set("Cache-Control", "no-store");
     req.user = user;
     next();
   };

@@ -31,6 +31,8 @@ export const authenticate = fp<AuthenticateOptions>(
       const { user, cookies } = await requestSession(auth, fromNodeHeaders(request.headers));
       if (cookies.length > 0) reply.header("set-cookie", cookies);
       if (!user) throw new UnauthorizedError();
+      // The answer is that user's, chosen by a cookie no cache keys on: no cache may keep it.
+      reply.header("cache-control", "no-store");
       request.user = user;
     });
   },

@@ -10,12 +10,16 @@ export interface AuthEnv extends AppEnv {
   Variables: AppEnv["Variables"] & { user: AuthUser };
 }
 
-/** Requires a valid session cookie and sets `c.var.user`. */
+/**
+ * Requires a valid session cookie and sets `c.var.user`. The answer is that user's, chosen by a
+ * cookie no cache keys on, so neither the browser nor a shared cache may keep it.
+ */
 export function authenticate(auth: Auth) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const { user, cookies } = await requestSession(auth, c.req.raw.headers);
     for (const cookie of cookies) c.header("Set-Cookie", cookie, { append: true });
     if (!user) throw new UnauthorizedError();
+    c.header("Cache-Control", "no-store");
     c.set("user", user);
     await next();
   });

@@ -12,10 +12,11 @@ beforeAll(async () => {
 afterAll(() => testApp.close());
 
 describe("GET /api/v1/users/me", () => {
-  it("answers the signed-in user, without secrets", async () => {
+  it("answers the signed-in user, without secrets, for no cache to keep", async () => {
     const { user, client } = await signUp(testApp.app);
     const res = await client("GET", "/api/v1/users/me");
     expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toEqual({
       id: user.id,
       email: user.email,

@@ -10,7 +10,8 @@ import { requestSession } from "./session.js";
 
 /**
  * Requires a valid session cookie on every route but the `@Public()` ones, and puts its user on
- * the request.
+ * the request. The answer is that user's, chosen by a cookie no cache keys on, so neither the
+ * browser nor a shared cache may keep it.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -25,9 +26,11 @@ export class AuthGuard implements CanActivate {
     }
     const http = context.switchToHttp();
     const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
     const { user, cookies } = await requestSession(this.auth, fromNodeHeaders(req.headers));
-    if (cookies.length > 0) http.getResponse<Response>().append("Set-Cookie", cookies);
+    if (cookies.length > 0) res.append("Set-Cookie", cookies);
     if (!user) throw new UnauthorizedError();
+    res.set("Cache-Control", "no-store");
     req.user = user;
     return true;
   }

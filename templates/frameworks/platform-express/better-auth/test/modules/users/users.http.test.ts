@@ -12,9 +12,12 @@ beforeAll(async () => {
 afterAll(() => testApp.close());
 
 describe("GET /api/v1/users/me", () => {
-  it("answers the signed-in user, without secrets", async () => {
+  it("answers the signed-in user, without secrets, for no cache to keep", async () => {
     const { user, client } = await signUp(testApp.server);
-    const res = await client.get("/api/v1/users/me").expect(200);
+    const res = await client
+      .get("/api/v1/users/me")
+      .expect(200)
+      .expect("cache-control", "no-store");
     expect(res.body).toEqual({
       id: user.id,
       email: user.email,
