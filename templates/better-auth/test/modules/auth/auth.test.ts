@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseConnection } from "../../../src/db/client.js";
 import { type Auth, createAuth } from "../../../src/modules/auth/auth.js";
 import { authResponse } from "../../../src/modules/auth/auth-response.js";
+import type { Message } from "../../../src/modules/email/mailer.js";
 import { testConfig } from "../../helpers/config.js";
 import { createTestDatabase } from "../../helpers/database.js";
+import { totpCode } from "../../helpers/totp.js";
 
 const config = testConfig();
 const origin = new URL(config.BETTER_AUTH_URL).origin;
@@ -11,13 +13,26 @@ const logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 let database: DatabaseConnection;
 let auth: Auth;
+const sent: Message[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  auth = createAuth({ config, db: database.db, mailer: { send: async () => {} }, logger });
+  auth = createAuth({
+    config,
+    db: database.db,
+    mailer: { send: async (message) => void sent.push(message) },
+    logger,
+  });
 });
 
 afterAll(() => database.close());
+
+/** The `Cookie` header a browser would send after this answer. */
+const cookieFrom = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
 
 /** Better Auth's answer to a JSON POST, as the HTTP layer hands it over. */
 function post(path: string, body: object, cookie?: string) {
@@ -52,10 +67,7 @@ describe("a user's name and image", () => {
       name: "Ada",
     });
     expect(signedUp.status).toBe(200);
-    const cookie = signedUp.headers
-      .getSetCookie()
-      .map((value) => value.split(";")[0])
-      .join("; ");
+    const cookie = cookieFrom(signedUp);
     for (const changes of [{ name: "Ada\u0000" }, { image: "https://example.com/\ud800" }]) {
       const updated = await post("/update-user", changes, cookie);
       expect(updated.status).toBe(400);
@@ -63,5 +75,30 @@ describe("a user's name and image", () => {
       expect(await updated.json()).toMatchObject({ errors: [{ path: field }] });
     }
     expect((await post("/update-user", { name: "Ada L." }, cookie)).status).toBe(200);
+  });
+});
+
+describe("the email verification link", () => {
+  it("verifies the address but signs no one in whose account has two-factor on", async () => {
+    const email = `two-factor-${crypto.randomUUID()}@example.com`;
+    const password = "correct horse battery staple";
+    const signedUp = await post("/sign-up/email", { email, password, name: "Ada" });
+    const cookie = cookieFrom(signedUp);
+    const enabled = await post("/two-factor/enable", { password }, cookie);
+    const { totpURI } = (await enabled.json()) as { totpURI: string };
+    expect(
+      (await post("/two-factor/verify-totp", { code: totpCode(totpURI) }, cookie)).status,
+    ).toBe(200);
+
+    const link = sent.findLast((message) => message.to === email)?.text.match(/http\S+/)?.[0];
+    expect(link).toBeDefined();
+    const opened = await authResponse(auth, new Request(String(link)), "test-request");
+    expect(opened.status).toBeLessThan(400);
+    const session = await auth.api.getSession({
+      headers: new Headers({ cookie: cookieFrom(opened) }),
+    });
+    expect(session).toBeNull();
+    const signedIn = await post("/sign-in/email", { email, password });
+    expect(await signedIn.json()).toMatchObject({ twoFactorRedirect: true });
   });
 });
