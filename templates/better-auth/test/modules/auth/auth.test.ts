@@ -79,26 +79,37 @@ describe("a user's name and image", () => {
 });
 
 describe("the email verification link", () => {
-  it("verifies the address but signs no one in whose account has two-factor on", async () => {
-    const email = `two-factor-${crypto.randomUUID()}@example.com`;
-    const password = "correct horse battery staple";
-    const signedUp = await post("/sign-up/email", { email, password, name: "Ada" });
-    const cookie = cookieFrom(signedUp);
-    const enabled = await post("/two-factor/enable", { password }, cookie);
-    const { totpURI } = (await enabled.json()) as { totpURI: string };
-    expect(
-      (await post("/two-factor/verify-totp", { code: totpCode(totpURI) }, cookie)).status,
-    ).toBe(200);
+  const password = "correct horse battery staple";
 
+  /** A user with two-factor on and the address not yet verified: the link, and its session. */
+  async function enrolled() {
+    const email = `two-factor-${crypto.randomUUID()}@example.com`;
+    const signedUp = await post("/sign-up/email", { email, password, name: "Ada" });
+    const enabled = await post("/two-factor/enable", { password }, cookieFrom(signedUp));
+    const { totpURI } = (await enabled.json()) as { totpURI: string };
+    const code = totpCode(totpURI);
+    const confirmed = await post("/two-factor/verify-totp", { code }, cookieFrom(signedUp));
+    expect(confirmed.status).toBe(200);
     const link = sent.findLast((message) => message.to === email)?.text.match(/http\S+/)?.[0];
-    expect(link).toBeDefined();
-    const opened = await authResponse(auth, new Request(String(link)), "test-request");
+    return { email, link: String(link), cookie: cookieFrom(confirmed) };
+  }
+
+  const open = (link: string, cookie?: string) =>
+    authResponse(auth, new Request(link, { headers: cookie ? { cookie } : {} }), "test-request");
+  const sessionOf = (cookie: string) => auth.api.getSession({ headers: new Headers({ cookie }) });
+
+  it("verifies the address but signs no one in whose account has two-factor on", async () => {
+    const { email, link } = await enrolled();
+    const opened = await open(link);
     expect(opened.status).toBeLessThan(400);
-    const session = await auth.api.getSession({
-      headers: new Headers({ cookie: cookieFrom(opened) }),
-    });
-    expect(session).toBeNull();
+    expect(await sessionOf(cookieFrom(opened))).toBeNull();
     const signedIn = await post("/sign-in/email", { email, password });
     expect(await signedIn.json()).toMatchObject({ twoFactorRedirect: true });
+  });
+
+  it("leaves the session of a browser where that user is signed in", async () => {
+    const { email, link, cookie } = await enrolled();
+    expect((await open(link, cookie)).status).toBeLessThan(400);
+    expect(await sessionOf(cookie)).toMatchObject({ user: { email, emailVerified: true } });
   });
 });
