@@ -68,13 +68,18 @@ describe("a user's name and image", () => {
     });
     expect(signedUp.status).toBe(200);
     const cookie = cookieFrom(signedUp);
-    for (const changes of [{ name: "Ada\u0000" }, { image: "https://example.com/\ud800" }]) {
+    for (const changes of [
+      { name: "Ada\u0000" },
+      { image: "https://example.com/\ud800" },
+      { name: "A".repeat(256) },
+      { image: `https://example.com/${"a".repeat(2048)}` },
+    ]) {
       const updated = await post("/update-user", changes, cookie);
       expect(updated.status).toBe(400);
       const [field] = Object.keys(changes);
       expect(await updated.json()).toMatchObject({ errors: [{ path: field }] });
     }
-    expect((await post("/update-user", { name: "Ada L." }, cookie)).status).toBe(200);
+    expect((await post("/update-user", { name: "A".repeat(255) }, cookie)).status).toBe(200);
   });
 });
 
