@@ -97,8 +97,7 @@ async function emptyTables({ db }: DatabaseConnection): Promise<void> {
   await db.execute(sql.raw(`truncate table ${tables} restart identity cascade`));
 }
 
-/** Runs one statement on the server at `url` (creating or dropping a database). */
-export async function onServer(url: string, statement: string): Promise<void> {
+async function onServer(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
