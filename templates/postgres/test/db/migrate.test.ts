@@ -1,29 +1,19 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { connectDatabase } from "../../src/db/client.js";
+import { onServer } from "../helpers/database.js";
 
 const serverUrl = process.env.DATABASE_URL;
-const onServer = serverUrl !== undefined && /^postgres(ql)?:\/\//.test(serverUrl);
-
-async function run(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const serverGiven = serverUrl !== undefined && /^postgres(ql)?:\/\//.test(serverUrl);
 
 // The embedded database has one process at a time already (data-dir-lock.ts).
-describe.runIf(onServer)("migrations on a PostgreSQL server", () => {
+describe.runIf(serverGiven)("migrations on a PostgreSQL server", () => {
   it("are applied once when several instances start at the same time", async () => {
     const url = new URL(serverUrl as string);
     // Identifiers cannot be bound as parameters; this name is made only of hex digits.
     const name = `test_${randomBytes(8).toString("hex")}`;
-    await run(url.toString(), `create database ${name}`);
+    await onServer(url.toString(), `create database ${name}`);
     url.pathname = `/${name}`;
     const logger = pino({ level: "silent" });
     const instances = await Promise.all(
@@ -38,7 +28,7 @@ describe.runIf(onServer)("migrations on a PostgreSQL server", () => {
       ]);
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
-      await run(serverUrl as string, `drop database ${name} with (force)`);
+      await onServer(serverUrl as string, `drop database ${name} with (force)`);
     }
   });
 });

@@ -97,7 +97,8 @@ async function emptyTables({ db }: DatabaseConnection): Promise<void> {
   await db.execute(sql.raw(`truncate table ${tables} restart identity cascade`));
 }
 
-async function onServer(url: string, statement: string): Promise<void> {
+/** Runs one statement on the server at `url` (creating or dropping a database). */
+export async function onServer(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
