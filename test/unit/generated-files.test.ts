@@ -291,6 +291,33 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
     expect(pkg.packageManager).toBe(pm === 'npm' ? undefined : `${pm}@9.9.9`);
   });
 
+  it('caches the packages it downloads, keyed on its lockfile', async () => {
+    const project = planProject(
+      { name: 'demo-api', choices, pm, cliVersion: '0' },
+      await layersFor(choices),
+      (n) => Buffer.alloc(n),
+    );
+    const workflow = parseYaml(fileOf(project, '.github/workflows/ci.yml') ?? '');
+    const steps: { uses?: string; run?: string; with?: Record<string, string> }[] =
+      workflow.jobs.check.steps;
+    const install = steps.findIndex(
+      (step) => step.run?.includes('install') || step.run === 'npm ci',
+    );
+    const cached = steps.slice(0, install).map((step) => {
+      if (step.uses?.startsWith('actions/setup-node@')) return step.with?.cache;
+      if (step.uses?.startsWith('actions/cache@')) return `${step.with?.path} ${step.with?.key}`;
+      return undefined;
+    });
+    const expected = {
+      npm: 'npm',
+      pnpm: 'pnpm',
+      yarn: 'yarn',
+      bun: expect.stringMatching(/^~\/\.bun\/install\/cache .*hashFiles\('bun\.lock'\)/),
+    };
+    expect(install).toBeGreaterThan(0);
+    expect(cached.filter(Boolean)).toEqual([expected[pm]]);
+  });
+
   it('leaves out of the image’s build context whatever git ignores', async () => {
     const project = planProject(
       { name: 'demo-api', choices, pm, cliVersion: '0' },
@@ -314,6 +341,7 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
       'docker/build-push-action': 7,
       'pnpm/action-setup': 6,
       'oven-sh/setup-bun': 2,
+      'actions/cache': 5,
     };
     const project = planProject(
       { name: 'demo-api', choices, pm, cliVersion: '0' },
