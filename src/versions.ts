@@ -116,11 +116,6 @@ export type DependencyName = keyof typeof VERSIONS;
 export const NODE_ENGINES = '^20.19.0 || ^22.12.0 || >=24.0.0';
 
 /**
- * Pinned packages that bring a Node.js range NODE_ENGINES does not fit in, declared by the
- * package itself or by a dependency it installs (`npm view <package>@<version> engines`): a
- * project that has one declares the versions both admit.
- */
-/**
  * `@types/node` for a project whose engines start at a later major than VERSIONS' pin is for,
  * so that its type check knows the APIs of the oldest Node.js it runs on, and only those.
  */
@@ -129,6 +124,11 @@ export const NODE_TYPES: Readonly<Record<number, string>> = {
   22: '22.20.7',
 };
 
+/**
+ * Pinned packages that bring a Node.js range NODE_ENGINES does not fit in, declared by the
+ * package itself or by a dependency it installs (`npm view <package>@<version> engines`): a
+ * project that has one declares the versions both admit.
+ */
 export const NARROWER_NODE_ENGINES: Partial<Record<DependencyName, string>> = {
   'nestjs-pino': '>=22.12.0',
   // fastify's light-my-request takes cookie 2, which declares >=22.
