@@ -76,6 +76,8 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     for (const [name, version] of Object.entries(all)) {
       const pin = name === '@types/node' ? nodeTypesVersion(pkg.engines.node) : undefined;
       expect(version, name).toBe(pin ?? VERSIONS[name as keyof typeof VERSIONS]);
+      // An exact version, not a range: what the end-to-end suite installed is what users get.
+      expect(version, name).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
     }
     expect(pkg.name).toBe('demo-api');
   });
