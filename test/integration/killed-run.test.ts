@@ -3,7 +3,7 @@ import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../support/context.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/create-backend.js');
@@ -54,11 +54,18 @@ describe.skipIf(process.platform === 'win32')('add, after the CLI is killed (SIG
     );
     await chmod(path.join(bin, 'npm'), 0o755);
     const killed = cli(['add', 'cache', 'redis'], { PATH: `${bin}:${process.env.PATH}` });
+    onTestFinished(() => {
+      killed.kill('SIGKILL');
+    });
     await until(() => existsSync(started), 'the install to start');
     killed.kill('SIGKILL');
     await killed;
     const lock = JSON.parse(await readFile(path.join(dir, 'create-backend.lock'), 'utf8'));
     expect(lock).toMatchObject({ modulesAside: true, group: expect.any(Number) });
+    // The install outlives the CLI (that is the point): stop it however the test ends.
+    onTestFinished(() => {
+      if (groupAlive(lock.group)) process.kill(-lock.group, 'SIGKILL');
+    });
     expect(groupAlive(lock.group)).toBe(true);
 
     const refused = await cli(['add', 'cache', 'redis', '--no-install']);
