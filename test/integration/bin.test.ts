@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../support/context.js';
+import { startNpmRegistry } from '../support/npm-registry.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/create-backend.js');
 
@@ -175,10 +176,13 @@ describe('create-backend (built, as a process)', () => {
   });
 
   it('reports a failed install in one line with the command to run, keeping the project', async () => {
+    // A registry with no packages (whatever listens on a fixed port of this machine does not
+    // decide the outcome): every package is a 404 and the install fails at once.
+    const registry = await startNpmRegistry();
+    onTestFinished(() => registry.close());
     const { exitCode, stderr, cwd } = await cli(['svc', '--yes', '--no-git'], {
-      // A registry that refuses connections, and no retries: the install fails at once.
       env: {
-        npm_config_registry: 'http://127.0.0.1:9/',
+        npm_config_registry: registry.url,
         npm_config_fetch_retries: '0',
         npm_config_prefer_online: 'true',
         npm_config_cache: path.join(await tempDir(), 'npm-cache'),
@@ -189,6 +193,7 @@ describe('create-backend (built, as a process)', () => {
       /Installing dependencies failed \(npm exited with code 1\); the project is ready in .*svc: run "cd .*svc && npm install"\./,
     );
     expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');
+    expect(registry.requests.length).toBeGreaterThan(0);
   });
 });
 
