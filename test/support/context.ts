@@ -69,8 +69,13 @@ export function fakeRunner(
   return Object.assign(run, { calls });
 }
 
-/** A context for commands, non-interactive unless a prompter is given. */
-export function testContext(overrides: Partial<Context> & { cwd: string }): Context & {
+/**
+ * A context for commands, non-interactive unless a prompter is given; its logger is always a
+ * recording one, which the tests read.
+ */
+export function testContext(
+  overrides: Partial<Omit<Context, 'logger'>> & { cwd: string },
+): Context & {
   logger: ReturnType<typeof recordingLogger>;
 } {
   return {
