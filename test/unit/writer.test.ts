@@ -75,7 +75,9 @@ describe('writeProject', () => {
     await mkdir(path.join(root, 'zzz/taken'), { recursive: true });
     await writeFile(path.join(root, 'zzz/taken/keep'), 'keep');
     const bad = [...files, { path: 'zzz/taken', content: 'x' }];
-    await expect(writeProject(root, bad)).rejects.toThrow();
+    await expect(writeProject(root, bad)).rejects.toThrow(
+      'Cannot write zzz/taken: a directory of that name is in the way.',
+    );
     expect(await tree(root)).toEqual(['package.json', 'zzz', 'zzz/taken', 'zzz/taken/keep']);
     expect(await readFile(path.join(root, 'package.json'), 'utf8')).toBe('old');
   });
