@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initRepository } from '../../src/effects/git.js';
 import { runProcess } from '../../src/effects/run.js';
 import { fakeRunner, tempDir } from '../support/context.js';
@@ -14,19 +14,19 @@ const identity = {
 };
 
 describe('initRepository', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('creates a repository with a first commit on main', async () => {
     const dir = await tempDir();
     await execa('sh', ['-c', 'echo hi > README.md'], { cwd: dir });
     // A machine whose git names new branches otherwise: the generated workflows run on main.
     const config = path.join(await tempDir(), 'gitconfig');
     await writeFile(config, '[init]\n\tdefaultBranch = trunk\n');
-    const previous = { ...process.env };
-    Object.assign(process.env, identity, { GIT_CONFIG_GLOBAL: config });
-    try {
-      expect(await initRepository(dir, runProcess)).toEqual({ status: 'committed' });
-    } finally {
-      process.env = previous;
+    // The runner takes no environment: git reads these from process.env, put back after each test.
+    for (const [name, value] of Object.entries({ ...identity, GIT_CONFIG_GLOBAL: config })) {
+      vi.stubEnv(name, value);
     }
+    expect(await initRepository(dir, runProcess)).toEqual({ status: 'committed' });
     const log = await execa('git', ['log', '--format=%s'], { cwd: dir });
     expect(log.stdout).toBe('Initial commit from create-backend');
     const branch = await execa('git', ['branch', '--show-current'], { cwd: dir });
