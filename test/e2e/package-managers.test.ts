@@ -14,6 +14,7 @@ import {
   rowChoices,
   rowEngines,
 } from './support/package-manager-matrix.js';
+import { freePort } from './support/project.js';
 import { satisfiesNode, type Toolchain, Toolchains } from './support/toolchains.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/create-backend.js');
@@ -48,8 +49,7 @@ async function run(toolchain: Toolchain, cwd: string, command: string, args: str
 
 /** `<pm> start`, until GET /health answers; stopped with its whole process group. */
 async function start(toolchain: Toolchain, dir: string) {
-  // Below Linux's ephemeral range (32768 and up), which outgoing connections take ports from.
-  const port = String(20000 + Math.floor(Math.random() * 12000));
+  const port = String(await freePort());
   const { command, args } = scriptCommand(toolchain.pm, 'start');
   const child: ChildProcess = spawn(command, args, {
     cwd: dir,

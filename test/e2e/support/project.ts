@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { execa, type Options } from 'execa';
 import { inject } from 'vitest';
@@ -122,8 +123,7 @@ export async function startServer(
   env: Record<string, string>,
   runtime: Runtime = SUITE_RUNTIME,
 ): Promise<Server> {
-  // Below Linux's ephemeral range (32768 and up), which outgoing connections take ports from.
-  const port = String(20000 + Math.floor(Math.random() * 12000));
+  const port = String(await freePort());
   const child = spawn('node', startArgs(dir), {
     cwd: dir,
     env: runtimeEnv(runtime, { PORT: port, HOST: '127.0.0.1', ...env }),
@@ -150,6 +150,24 @@ export async function startServer(
       return exited;
     },
   };
+}
+
+/**
+ * A port nothing listens on now, for a server to start on. Other test files and other runs on
+ * the machine start servers too: a port taken by one of them would have /health answered by
+ * the wrong server. Below Linux's ephemeral range (32768 and up), which outgoing connections
+ * take ports from.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
 }
 
 async function waitForHealth(
