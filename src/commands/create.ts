@@ -161,8 +161,9 @@ async function resolveTarget(
 }
 
 // The repository is made after the install, so the first commit has the lockfile: when the
-// install stops, the message says how to make it.
-const GIT_INIT = 'git init && git add -A && git commit -m "Initial commit"';
+// install stops, the message says how to make it, on main as initRepository makes it (the CI
+// workflows run on pushes to main; git's own default is still master).
+const GIT_INIT = 'git init -b main && git add -A && git commit -m "Initial commit"';
 
 async function installDependencies(
   target: Target,

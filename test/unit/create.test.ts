@@ -177,7 +177,7 @@ describe('createProject', () => {
     const promise = createProject({ directory: 'api', yes: true }, testContext({ cwd, run }));
     await expect(promise).rejects.toThrow(CliError);
     await expect(promise).rejects.toThrow(
-      /npm exited with code 1.*run "cd .*api && npm install", then git init && git add -A && git commit -m "Initial commit" \(no git repository was made yet\)\.$/,
+      /npm exited with code 1.*run "cd .*api && npm install", then git init -b main && git add -A && git commit -m "Initial commit" \(no git repository was made yet\)\.$/,
     );
     expect(await readdir(path.join(cwd, 'api'))).toContain('package.json');
     expect(run.calls.some((call) => call.startsWith('git'))).toBe(false);
@@ -207,7 +207,7 @@ describe('createProject', () => {
     );
     await expect(promise).rejects.toBeInstanceOf(CancelledError);
     await expect(promise).rejects.toThrow(
-      /^Cancelled during the install; the project is in .*new apps\/api: run "cd .*new apps\/api. && npm install" to finish it, then git init && git add -A && git commit -m "Initial commit" \(no git repository was made yet\)\.$/,
+      /^Cancelled during the install; the project is in .*new apps\/api: run "cd .*new apps\/api. && npm install" to finish it, then git init -b main && git add -A && git commit -m "Initial commit" \(no git repository was made yet\)\.$/,
     );
     expect(run.calls).toEqual(['npm install']);
     expect(await readdir(path.join(cwd, 'new apps/api'))).toContain('package.json');
