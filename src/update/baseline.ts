@@ -52,10 +52,7 @@ export async function baselinePackage(
         `${PACKAGE_NAME} ${version}, which made this project, could not be fetched from the npm registry: point at its package with --baseline <tarball or directory>.`,
       );
     }
-    const extracted = await extract(path.join(work, tarball), ctx);
-    await mkdir(path.dirname(cached), { recursive: true });
-    await rm(cached, { recursive: true, force: true });
-    await rename(extracted, cached);
+    await unpackInto(path.join(work, tarball), cached, ctx);
     return cached;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -76,31 +73,30 @@ async function givenPackage(from: string, ctx: Context): Promise<string> {
     .slice(0, 16);
   const cached = path.join(cacheDirectory(ctx.env), 'tarballs', hash);
   if (existsSync(path.join(cached, BIN))) return cached;
-  const extracted = await extract(from, ctx);
-  await mkdir(path.dirname(cached), { recursive: true });
-  await rm(cached, { recursive: true, force: true });
-  await rename(extracted, cached);
+  await unpackInto(from, cached, ctx);
   return cached;
 }
 
-/** Unpack an npm tarball (its files are under `package/`); returns that directory. */
-async function extract(tarball: string, ctx: Context): Promise<string> {
-  const into = await mkdtemp(path.join(path.dirname(tarball), '.extract-'));
-  const result = await ctx.run(
-    { command: 'tar', args: ['-xzf', tarball, '-C', into] },
-    {
-      cwd: into,
-    },
-  );
-  const root = path.join(into, 'package');
-  if (result.exitCode !== 0 || !existsSync(path.join(root, BIN))) {
+/** Unpack an npm tarball (its files are under `package/`) to `cached`, replacing what is there. */
+async function unpackInto(tarball: string, cached: string, ctx: Context): Promise<void> {
+  // Unpacked beside its place in the cache, then renamed into it: a rename from elsewhere fails
+  // across file systems (a tmpfs /tmp, a cache on disk), and a package cut short is never cached.
+  await mkdir(path.dirname(cached), { recursive: true });
+  const into = await mkdtemp(path.join(path.dirname(cached), '.extract-'));
+  try {
+    const result = await ctx.run(
+      { command: 'tar', args: ['-xzf', tarball, '-C', into] },
+      { cwd: into },
+    );
+    const root = path.join(into, 'package');
+    if (result.exitCode !== 0 || !existsSync(path.join(root, BIN))) {
+      throw new CliError(`${tarball} is not a ${PACKAGE_NAME} package (could not unpack it).`);
+    }
+    await rm(cached, { recursive: true, force: true });
+    await rename(root, cached);
+  } finally {
     await rm(into, { recursive: true, force: true });
-    throw new CliError(`${tarball} is not a ${PACKAGE_NAME} package (could not unpack it).`);
   }
-  const kept = `${into}-package`;
-  await rename(root, kept);
-  await rm(into, { recursive: true, force: true });
-  return kept;
 }
 
 /**
