@@ -158,9 +158,11 @@ export async function startServer(
  * the wrong server. Below Linux's ephemeral range (32768 and up), which outgoing connections
  * take ports from.
  */
-export async function freePort(): Promise<number> {
+export async function freePort(
+  draw: () => number = () => 20000 + Math.floor(Math.random() * 12000),
+): Promise<number> {
   for (;;) {
-    const port = 20000 + Math.floor(Math.random() * 12000);
+    const port = draw();
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer();
       probe.once('error', () => resolve(false));
