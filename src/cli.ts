@@ -23,6 +23,9 @@ export interface CliEnvironment {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdinIsTTY: boolean;
+  /** Where the output goes: the commands', and commander's help and usage errors. */
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
 }
 
 /**
@@ -39,14 +42,17 @@ export async function main(
     },
     env: process.env,
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdout: process.stdout,
+    stderr: process.stderr,
   },
 ): Promise<number> {
+  const streams = { stdout: environment.stdout, stderr: environment.stderr };
   let exitCode = 0;
   let json = argv.includes('--json');
-  let logger = createLogger(json);
+  let logger = createLogger(json, streams);
   const program = buildProgram(async (run, jsonOutput) => {
     json = jsonOutput;
-    logger = createLogger(json);
+    logger = createLogger(json, streams);
     exitCode = await run(logger);
   });
   try {
@@ -188,7 +194,7 @@ export async function main(
           return 0;
         }, Boolean(flags.json)),
       );
-    pointToHelp(root);
+    configureOutput(root, streams);
     return root;
   }
 
@@ -238,17 +244,23 @@ function addOptions(command: Command): Command {
 }
 
 /**
- * commander's usage errors (`error: unknown option '--bogus'`, with its near-typo suggestion)
- * end with where the valid options are, on the same line.
+ * commander writes to the given streams, and its usage errors (`error: unknown option
+ * '--bogus'`, with its near-typo suggestion) end with where the valid options are, on the same
+ * line.
  */
-function pointToHelp(command: Command): void {
+function configureOutput(
+  command: Command,
+  streams: Pick<CliEnvironment, 'stdout' | 'stderr'>,
+): void {
   const path: string[] = [];
   for (let c: Command | null = command; c; c = c.parent) path.unshift(c.name());
   command.configureOutput({
+    writeOut: (text) => streams.stdout.write(text),
+    writeErr: (text) => streams.stderr.write(text),
     outputError: (message, write) =>
       write(`${message.trimEnd().replace(/\s*\n\s*/g, ' ')}; see "${path.join(' ')} --help".\n`),
   });
-  for (const sub of command.commands) pointToHelp(sub);
+  for (const sub of command.commands) configureOutput(sub, streams);
 }
 
 /** Validate parsed flags against the input schema; the first problem becomes one line. */

@@ -1,26 +1,33 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { COMMAND_NAME } from '../../src/cli-name.js';
 import { tempDir } from '../support/context.js';
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  const cwd = await tempDir();
-  const exitCode = await main(['node', COMMAND_NAME, ...args], {
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdinIsTTY: false,
+/** A stream that keeps what is written to it. */
+function collector(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
   });
-  vi.restoreAllMocks();
-  return { exitCode, stdout: out.join(''), stderr: err.join('') };
+  return Object.assign(stream, { text: () => chunks.join('') });
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+async function run(...args: string[]) {
+  const stdout = collector();
+  const stderr = collector();
+  const exitCode = await main(['node', COMMAND_NAME, ...args], {
+    cwd: await tempDir(),
+    env: { NO_COLOR: '1' },
+    stdinIsTTY: false,
+    stdout,
+    stderr,
+  });
+  return { exitCode, stdout: stdout.text(), stderr: stderr.text() };
+}
 
 describe('cli', () => {
   it('gives add resource its own help: the field types and the optional form', async () => {
