@@ -7,21 +7,36 @@ import {
   ValidationError,
 } from "../../core/errors.js";
 import { toProblem } from "../../core/problem.js";
-import type { Auth } from "./auth.js";
+import type { Auth, AuthLogger } from "./auth.js";
 
 /** What of Better Auth answers a request. */
 type AuthHandler = Pick<Auth, "handler"> & { options: Pick<Auth["options"], "basePath"> };
 
-/** Where `keepFailure` puts the error behind a request's 500, while Better Auth answers it. */
-const failures = new AsyncLocalStorage<{ error?: unknown }>();
+/** The request Better Auth answers, as the HTTP layer knows it. */
+export interface AuthRequest {
+  id: string;
+  /** The request's logger, whose lines carry its id. */
+  log: AuthLogger;
+}
+
+/**
+ * What Better Auth's work on a request keeps beside it: the request's logger, and the error
+ * behind its 500, which `keepFailure` puts there while Better Auth answers.
+ */
+const requests = new AsyncLocalStorage<{ log: AuthLogger; error?: unknown }>();
 
 /**
  * Better Auth's `onAPIError.onError` (auth.ts): keeps the error it turns into a 500, so the
  * answer can tell a database that cannot be reached (503, as on every other route) from a bug.
  */
 export function keepFailure(error: unknown): void {
-  const failure = failures.getStore();
-  if (failure) failure.error = error;
+  const store = requests.getStore();
+  if (store) store.error = error;
+}
+
+/** The logger of the request Better Auth is answering; undefined outside of one. */
+export function requestLogger(): AuthLogger | undefined {
+  return requests.getStore()?.log;
 }
 
 /**
@@ -34,9 +49,9 @@ export function keepFailure(error: unknown): void {
 export async function authResponse(
   auth: AuthHandler,
   request: Request,
-  requestId: string,
+  { id, log }: AuthRequest,
 ): Promise<Response> {
-  const response = await answer(auth, request, requestId);
+  const response = await requests.run({ log }, () => answer(auth, request, id));
   if (response.headers.has("cache-control")) return response;
   const headers = new Headers(response.headers);
   headers.set("cache-control", "no-store");
@@ -48,8 +63,7 @@ async function answer(auth: AuthHandler, request: Request, requestId: string): P
   const errorPage = `${auth.options.basePath}/error`;
   const url = new URL(request.url);
   if (url.pathname === errorPage) return problemResponse(oauthError(url.searchParams), requestId);
-  const failure: { error?: unknown } = {};
-  const response = await failures.run(failure, () => auth.handler(request));
+  const response = await auth.handler(request);
   const location = response.headers.get("location");
   if (location && response.status < 400) {
     const target = new URL(location, url);
@@ -58,7 +72,7 @@ async function answer(auth: AuthHandler, request: Request, requestId: string): P
   }
   if (response.status < 400) return response;
   // A failure's own error, when Better Auth handed it over; a database it could not reach is a 503.
-  const kept = response.status >= 500 ? failure.error : undefined;
+  const kept = response.status >= 500 ? requests.getStore()?.error : undefined;
   return problemResponse(
     kept ?? (await toAppError(request, response)),
     requestId,

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseConnection } from "../../../src/db/client.js";
 import { type Auth, createAuth } from "../../../src/modules/auth/auth.js";
 import { authResponse } from "../../../src/modules/auth/auth-response.js";
 import type { Message } from "../../../src/modules/email/mailer.js";
 import { testConfig } from "../../helpers/config.js";
 import { createTestDatabase } from "../../helpers/database.js";
+import { captureLogs } from "../../helpers/logs.js";
 import { totpCode } from "../../helpers/totp.js";
 
 const config = testConfig();
@@ -43,7 +44,7 @@ function post(path: string, body: object, cookie?: string) {
     headers,
     body: JSON.stringify(body),
   });
-  return authResponse(auth, request, "test-request");
+  return authResponse(auth, request, { id: "test-request", log: logger });
 }
 
 describe("a user's name and image", () => {
@@ -100,7 +101,10 @@ describe("the email verification link", () => {
   }
 
   const open = (link: string, cookie?: string) =>
-    authResponse(auth, new Request(link, { headers: cookie ? { cookie } : {} }), "test-request");
+    authResponse(auth, new Request(link, { headers: cookie ? { cookie } : {} }), {
+      id: "test-request",
+      log: logger,
+    });
   const sessionOf = (cookie: string) => auth.api.getSession({ headers: new Headers({ cookie }) });
 
   it("verifies the address but signs no one in whose account has two-factor on", async () => {
@@ -116,5 +120,45 @@ describe("the email verification link", () => {
     const { email, link, cookie } = await enrolled();
     expect((await open(link, cookie)).status).toBeLessThan(400);
     expect(await sessionOf(cookie)).toMatchObject({ user: { email, emailVerified: true } });
+  });
+});
+
+describe("what Better Auth logs", () => {
+  const password = "correct horse battery staple";
+
+  /** A JSON POST from `from` as request `req-1`, whose logger writes into `lines`. */
+  function logged(path: string, body: object, from = origin) {
+    const { lines, logger: appLogger } = captureLogs("debug");
+    const request = new Request(`${origin}/api/v1/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: from },
+      body: JSON.stringify(body),
+    });
+    const log = appLogger.child({ reqId: "req-1" });
+    return { lines, response: authResponse(auth, request, { id: "req-1", log }) };
+  }
+
+  it("logs a client's mistakes on the request's logger, below error", async () => {
+    const email = `logs-${crypto.randomUUID()}@example.com`;
+    expect((await post("/sign-up/email", { email, password, name: "Ada" })).status).toBe(200);
+    for (const from of [origin, "https://elsewhere.example"]) {
+      const { lines, response } = logged("/sign-in/email", { email, password: "wrong!" }, from);
+      expect((await response).status).toBeGreaterThanOrEqual(400);
+      expect(lines).toContainEqual(expect.objectContaining({ level: 40, reqId: "req-1" }));
+      const others = lines.filter((line) => line.reqId !== "req-1" || Number(line.level) >= 50);
+      expect(others).toEqual([]);
+    }
+  });
+
+  it("logs a failure of the database as an error of the request", async () => {
+    vi.spyOn(database.db, "insert").mockImplementationOnce(() => {
+      throw new Error("connection lost");
+    });
+    const email = `fault-${crypto.randomUUID()}@example.com`;
+    const { lines, response } = logged("/sign-up/email", { email, password, name: "Ada" });
+    expect((await response).status).toBeGreaterThanOrEqual(400);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 50, reqId: "req-1", err: expect.any(Object) }),
+    );
   });
 });

@@ -24,10 +24,8 @@ export function authHandler(auth: Auth): RequestHandler {
       throw new AppError(400, "BAD_REQUEST", "The Host header is not a valid host name.");
     }
     req.headers[CLIENT_ADDRESS_HEADER] = req.ip;
-    return toNodeHandler((request: Request) => authResponse(auth, request, String(req.id)))(
-      req,
-      res,
-    );
+    const context = { id: String(req.id), log: req.log };
+    return toNodeHandler((request: Request) => authResponse(auth, request, context))(req, res);
   };
 }
 

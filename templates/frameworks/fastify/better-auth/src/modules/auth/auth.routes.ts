@@ -36,7 +36,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     // Better Auth answers no HEAD request: no HEAD route, so one is a 404.
     exposeHeadRoute: false,
     schema: { hide: true },
-    handler: async (request) => authResponse(auth, toWebRequest(request, origin), request.id),
+    handler: async (request) => authResponse(auth, toWebRequest(request, origin), request),
   });
 };
 

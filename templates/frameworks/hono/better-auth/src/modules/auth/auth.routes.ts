@@ -18,7 +18,7 @@ export function authRoutes(auth: Auth, trustProxy: number) {
     (c) => {
       const request = forBetterAuth(c.req.raw, c.req.valid("json"));
       request.headers.set(CLIENT_ADDRESS_HEADER, requestClientAddress(c, trustProxy));
-      return authResponse(auth, request, c.var.requestId);
+      return authResponse(auth, request, { id: c.var.requestId, log: c.var.logger });
     },
   );
 }

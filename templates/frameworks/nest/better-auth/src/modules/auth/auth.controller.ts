@@ -27,6 +27,7 @@ export class AuthController {
       throw new AppError(400, "BAD_REQUEST", "The Host header is not a valid host name.");
     }
     req.headers[CLIENT_ADDRESS_HEADER] = req.ip;
-    return toNodeHandler((request) => authResponse(this.auth, request, String(req.id)))(req, res);
+    const context = { id: String(req.id), log: req.log };
+    return toNodeHandler((request) => authResponse(this.auth, request, context))(req, res);
   }
 }
