@@ -7,6 +7,9 @@ import type { Logger } from "pino";
 
 export type Database = MySql2Database;
 
+/** What `db.transaction(async (tx) => …)` hands its callback; repositories' writes take one. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 export interface DatabaseConnection {
   db: Database;
   migrate(): Promise<void>;

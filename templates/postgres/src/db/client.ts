@@ -13,6 +13,9 @@ import { lockDataDir } from "./data-dir-lock.js";
 
 export type Database = PgDatabase<PgQueryResultHKT>;
 
+/** What `db.transaction(async (tx) => …)` hands its callback; repositories' writes take one. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 export interface DatabaseConnection {
   db: Database;
   migrate(): Promise<void>;

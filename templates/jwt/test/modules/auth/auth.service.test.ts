@@ -20,12 +20,14 @@ let database: DatabaseConnection;
 let auth: AuthService;
 let accessTokens: AccessTokens;
 let users: UsersRepository;
+let tokens: RefreshTokensRepository;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   users = new UsersRepository(database.db);
+  tokens = new RefreshTokensRepository(database.db);
   accessTokens = new AccessTokens(config, users);
-  auth = new AuthService(users, new RefreshTokensRepository(database.db), accessTokens, config);
+  auth = new AuthService(database.db, users, tokens, accessTokens, config);
   await auth.register(credentials);
 });
 
@@ -44,6 +46,16 @@ describe("AuthService", () => {
 
   it("refuses a second account with the same email", async () => {
     await expect(auth.register(credentials)).rejects.toBeInstanceOf(EmailTakenError);
+  });
+
+  it("leaves no account behind when its refresh token cannot be stored, so a retry succeeds", async () => {
+    const newcomer = { ...credentials, email: "katherine@example.com" };
+    vi.spyOn(tokens, "create").mockRejectedValueOnce(new Error("connection lost"));
+
+    await expect(auth.register(newcomer)).rejects.toThrow("connection lost");
+    expect(await users.findByEmail(newcomer.email)).toBeUndefined();
+    const retried = await auth.register(newcomer);
+    expect(retried.user.email).toBe(newcomer.email);
   });
 
   it("gives the same answer for an unknown email and a wrong password", async () => {
