@@ -20,10 +20,11 @@ export interface AuthRequest {
 }
 
 /**
- * What Better Auth's work on a request keeps beside it: the request's logger, and the error
- * behind its 500, which `keepFailure` puts there while Better Auth answers.
+ * What Better Auth's work on a request keeps beside it: the request's logger, the error behind
+ * its 500, which `keepFailure` puts there while Better Auth answers, and the last failure of
+ * something else it logged (`keepFault`), a database's for one.
  */
-const requests = new AsyncLocalStorage<{ log: AuthLogger; error?: unknown }>();
+const requests = new AsyncLocalStorage<{ log: AuthLogger; error?: unknown; fault?: unknown }>();
 
 /**
  * Better Auth's `onAPIError.onError` (auth.ts): keeps the error it turns into a 500, so the
@@ -33,6 +34,19 @@ export function keepFailure(error: unknown): void {
   const store = requests.getStore();
   if (store) store.error = error;
 }
+
+/** Better Auth's logger (auth.ts): keeps a failure that is not the client's, as it logs it. */
+export function keepFault(error: unknown): void {
+  const store = requests.getStore();
+  if (store) store.fault = error;
+}
+
+/**
+ * Codes Better Auth answers with a 4xx when the user or session it was storing is not stored: a
+ * failure of the server, whose answer is that of the failure behind it (a 503 for a database
+ * that cannot be reached) or a 500.
+ */
+const STORE_FAILURES = new Set(["FAILED_TO_CREATE_USER", "FAILED_TO_CREATE_SESSION"]);
 
 /** The logger of the request Better Auth is answering; undefined outside of one. */
 export function requestLogger(): AuthLogger | undefined {
@@ -72,12 +86,13 @@ async function answer(auth: AuthHandler, request: Request, requestId: string): P
   }
   if (response.status < 400) return response;
   // A failure's own error, when Better Auth handed it over; a database it could not reach is a 503.
-  const kept = response.status >= 500 ? requests.getStore()?.error : undefined;
-  return problemResponse(
-    kept ?? (await toAppError(request, response)),
-    requestId,
-    response.headers,
-  );
+  const store = requests.getStore();
+  const kept = response.status >= 500 ? store?.error : undefined;
+  const error = kept ?? (await toAppError(request, response));
+  if (error instanceof AppError && STORE_FAILURES.has(error.code)) {
+    return problemResponse(store?.fault ?? new Error(error.code), requestId, response.headers);
+  }
+  return problemResponse(error, requestId, response.headers);
 }
 
 function problemResponse(error: unknown, requestId: string, from?: Headers): Response {
