@@ -8,6 +8,7 @@ import { choicesSchema, PACKAGE_MANAGERS } from '../options/schema.js';
 import { MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 import { defineResource, recordedResource } from '../resources/resource.js';
 import { CLI_VERSION } from '../version.js';
+import { packageNameProblem } from './package-name.js';
 
 const manifestSchema = z.object({
   generator: z.optional(z.string()),
@@ -21,6 +22,9 @@ const manifestSchema = z.object({
   modules: z.array(z.string()),
   files: z.record(z.string(), z.string()),
 });
+
+/** A released version: `major.minor.patch`, with an optional pre-release tag. */
+const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 /**
  * The project `dir` is in, as git finds its repository: `dir` or the nearest parent with a
@@ -73,6 +77,20 @@ export async function readManifest(dir: string): Promise<Manifest> {
     );
   }
   const manifest = parsed.data;
+  // Both reach the disk and a process: the version names the package `update` fetches and runs
+  // (a path or another package there would run code the project brought), the name the
+  // directory that package generates into.
+  if (!VERSION.test(manifest.version)) {
+    throw new CliError(
+      `${MANIFEST_FILE} records version "${manifest.version}", which is not a ${PACKAGE_NAME} version: restore it from version control.`,
+    );
+  }
+  const nameProblem = packageNameProblem(manifest.name);
+  if (nameProblem) {
+    throw new CliError(
+      `${MANIFEST_FILE} records name "${manifest.name}", which is not a valid npm package name (${nameProblem}): restore it from version control.`,
+    );
+  }
   const rule = brokenRule(manifest.options);
   if (rule) {
     const recorded = rule.reads.map((key) => `${key} ${manifest.options[key]}`).join(' with ');

@@ -302,6 +302,33 @@ describe('add, on a project it cannot take at its word', () => {
       'create-backend.json records resource "zed" with fields "label:strin", which this version cannot generate (Invalid field "label:strin" in --fields: unknown type "strin"; use one of string, text, number, integer, boolean, date, enum); if it was edited by hand, restore it from version control.',
     ],
     [
+      // update and an older project's add run the package of the recorded version: a path
+      // there would run whatever the project's author put at it.
+      'a hand-edited version that is a path',
+      (dir: string) =>
+        editManifest(dir, (m) => {
+          m.version = '../../../../tmp/evil';
+        }),
+      'create-backend.json records version "../../../../tmp/evil", which is not a create-backend-stack version: restore it from version control.',
+    ],
+    [
+      'a hand-edited version naming another package',
+      (dir: string) =>
+        editManifest(dir, (m) => {
+          m.version = 'npm:evil@1.0.0';
+        }),
+      /records version "npm:evil@1\.0\.0", which is not a create-backend-stack version/,
+    ],
+    [
+      // The baseline is generated into a directory of that name.
+      'a hand-edited name that is a path',
+      (dir: string) =>
+        editManifest(dir, (m) => {
+          m.name = '../../outside';
+        }),
+      'create-backend.json records name "../../outside", which is not a valid npm package name (it starts with "." or "_"): restore it from version control.',
+    ],
+    [
       'a deleted package.json',
       (dir: string) => rm(path.join(dir, 'package.json')),
       /package\.json is missing, so new dependencies would be recorded nowhere: restore it/,
