@@ -16,8 +16,9 @@ export class CliError extends Error {
  * run. The message says what was kept, when anything was.
  */
 export class CancelledError extends CliError {
-  constructor(message = 'Cancelled') {
-    super(message, 130);
+  /** `exitCode`: 128 + the number of the signal that stopped the run, as a shell reports it. */
+  constructor(message = 'Cancelled', exitCode = 130) {
+    super(message, exitCode);
     this.name = 'CancelledError';
   }
 }

@@ -1,27 +1,36 @@
+import { constants } from 'node:os';
 import { CancelledError } from '../errors.js';
 
-/** Every way a terminal or a supervisor tells the process to stop. */
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Every way a terminal or a supervisor tells the process to stop (Ctrl-C, `kill`, a closed terminal, Ctrl-\). */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /**
- * Runs a step that changes the disk with the stop signals (Ctrl-C, `kill`, a closed terminal)
- * caught, so none of them ends the process halfway. The first one aborts the step's signal: the
- * step stops what it waits for (an install) and, before its point of no return, undoes what it
- * did and throws a `CancelledError` saying so. Any other failure of an aborted step is reported
- * as a cancellation too. A step past its point of no return finishes.
+ * Runs a step that changes the disk with the stop signals caught, so none of them ends the
+ * process halfway. The first one aborts the step's signal: the step stops what it waits for
+ * (an install) and, before its point of no return, undoes what it did and throws a
+ * `CancelledError` saying so. Any other failure of an aborted step is reported as a
+ * cancellation too, with the exit code a shell gives a process that signal ends (130 for
+ * SIGINT, 143 for SIGTERM), as when it arrives outside such a step. A step past its point of
+ * no return finishes.
  */
 export async function interruptible<T>(step: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const abort = () => controller.abort();
-  for (const name of SIGNALS) process.on(name, abort);
+  let received: (typeof SIGNALS)[number] | undefined;
+  const handlers = SIGNALS.map((name) => {
+    const abort = () => {
+      received ??= name;
+      controller.abort();
+    };
+    process.on(name, abort);
+    return () => process.off(name, abort);
+  });
   try {
     return await step(controller.signal);
   } catch (error) {
-    if (controller.signal.aborted && !(error instanceof CancelledError)) {
-      throw new CancelledError();
-    }
-    throw error;
+    if (!received) throw error;
+    const exitCode = 128 + constants.signals[received];
+    throw new CancelledError(error instanceof CancelledError ? error.message : undefined, exitCode);
   } finally {
-    for (const name of SIGNALS) process.off(name, abort);
+    for (const off of handlers) off();
   }
 }

@@ -394,9 +394,14 @@ describe('add, interrupted', () => {
       return { exitCode: -1, output: 'Command was canceled' };
     });
 
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
-    'puts everything back when %s stops the install, and says so',
-    async (signal) => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
+  ] as const)(
+    'puts everything back when %s stops the install, and says so (exit code %i)',
+    async (signal, exitCode) => {
       const dir = await minimalProject();
       await mkdir(path.join(dir, 'node_modules/some-package'), { recursive: true });
       await writeFile(path.join(dir, 'package-lock.json'), '{"lockfileVersion":3}\n');
@@ -406,7 +411,7 @@ describe('add, interrupted', () => {
         (caught: unknown) => caught,
       );
       expect(error).toBeInstanceOf(CancelledError);
-      expect(error).toMatchObject({ exitCode: 130, message: 'Cancelled: nothing was changed.' });
+      expect(error).toMatchObject({ exitCode, message: 'Cancelled: nothing was changed.' });
       expect(await snapshot(dir)).toEqual(before);
       expect(await readdir(path.join(dir, 'node_modules'))).toEqual(['some-package']);
     },

@@ -3,10 +3,10 @@ import { CancelledError } from '../../src/errors.js';
 import { interruptible } from '../../src/write/interrupts.js';
 
 const listeners = () =>
-  ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => process.listenerCount(signal));
+  ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'].map((signal) => process.listenerCount(signal));
 
 describe('interruptible', () => {
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const)(
     'turns %s into an aborted signal instead of ending the process',
     async (signal) => {
       const aborted = await interruptible(async (stop) => {
@@ -23,6 +23,34 @@ describe('interruptible', () => {
       throw new Error('install killed');
     });
     await expect(failing).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
+  ] as const)(
+    'ends a run %s stops with the exit code a shell gives it: %i',
+    async (signal, code) => {
+      const stopped = interruptible(async () => {
+        process.emit(signal, signal);
+        throw new CancelledError('Cancelled: nothing was written.');
+      });
+      await expect(stopped).rejects.toMatchObject({
+        exitCode: code,
+        message: 'Cancelled: nothing was written.',
+      });
+    },
+  );
+
+  it('keeps the code of the first signal when a second comes during the clean-up', async () => {
+    const stopped = interruptible(async () => {
+      process.emit('SIGTERM', 'SIGTERM');
+      process.emit('SIGINT', 'SIGINT');
+      throw new Error('install killed');
+    });
+    await expect(stopped).rejects.toMatchObject({ exitCode: 143, message: 'Cancelled' });
   });
 
   it('keeps the step’s own account of a cancellation, and its errors when not interrupted', async () => {
