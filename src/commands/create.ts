@@ -106,12 +106,18 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
     for (const { afterInstall } of modulesFor(choices)) {
       if (afterInstall)
         await interruptible((signal) =>
-          runAfterInstall(afterInstall, target, pm, ctx, prompter, signal),
+          runAfterInstall(afterInstall, target, pm, { ctx, prompter, git }, signal),
         );
     }
   }
   if (git) {
-    const outcome = await initRepository(target.dir, ctx.run);
+    const outcome = await interruptible(async (signal) => {
+      const made = await initRepository(target.dir, ctx.run, signal);
+      if (made.status !== 'stopped') return made;
+      throw new CancelledError(
+        `Cancelled before the first commit; the project is in ${target.dir}: run "cd ${quotePath(target.dir)} && ${GIT_INIT}" to finish it.`,
+      );
+    });
     result.git = outcome.status;
     if (outcome.status !== 'committed') ctx.logger.warn(`git: ${outcome.reason}`);
   }
@@ -204,8 +210,7 @@ async function runAfterInstall(
   { script, message }: NonNullable<ModuleDefinition['afterInstall']>,
   target: Target,
   pm: PackageManager,
-  ctx: Context,
-  prompter: Prompter | undefined,
+  { ctx, prompter, git }: { ctx: Context; prompter: Prompter | undefined; git: boolean },
   signal: AbortSignal,
 ): Promise<void> {
   const progress = startProgress(message, { spinner: prompter?.spinner(), logger: ctx.logger });
@@ -215,8 +220,16 @@ async function runAfterInstall(
   });
   if (exitCode === 0 && !signal.aborted) return progress.stop(`${message}: done`);
   progress.fail(`${message}: not done`);
+  if (signal.aborted) {
+    const repository = git
+      ? `; to make its repository, run "cd ${quotePath(target.dir)} && ${GIT_INIT}"`
+      : '';
+    throw new CancelledError(
+      `Cancelled after the install; the project is in ${target.dir} and its first run does what "${runScriptCommand(pm, script)}" did not finish${repository}.`,
+    );
+  }
   const tail = output.trim().split('\n').slice(-5).join('\n');
-  if (tail && !signal.aborted) ctx.logger.detail(tail);
+  if (tail) ctx.logger.detail(tail);
   ctx.logger.warn(
     `"${runScriptCommand(pm, script)}" did not finish; the project's first run will do it.`,
   );

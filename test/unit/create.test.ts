@@ -213,6 +213,49 @@ describe('createProject', () => {
     expect(await readdir(path.join(cwd, 'new apps/api'))).toContain('package.json');
   });
 
+  it('stops on a stop signal while it creates the database, and says how to finish', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner((_command, args) => {
+      if (!args.includes('db:migrate')) return { exitCode: 0, output: '' };
+      process.emit('SIGINT', 'SIGINT');
+      return { exitCode: -1, output: 'Command was canceled' };
+    });
+    const promise = createProject({ directory: 'api', yes: true }, testContext({ cwd, run }));
+    await expect(promise).rejects.toMatchObject({
+      exitCode: 130,
+      message: expect.stringMatching(
+        /^Cancelled after the install; the project is in .*api and its first run does what "npm run db:migrate" did not finish; to make its repository, run "cd .*api && git init && git add -A && git commit -m "Initial commit""\.$/,
+      ),
+    });
+    // Not on to git as if nothing had happened.
+    expect(run.calls.some((call) => call.startsWith('git'))).toBe(false);
+  });
+
+  it('stops on a stop signal during git, removing the repository it began', async () => {
+    const cwd = await tempDir();
+    const run = fakeRunner(async (command, args, options) => {
+      if (command !== 'git') return { exitCode: 0, output: '' };
+      if (args[0] === 'rev-parse') return { exitCode: 128, output: 'not a git repository' };
+      if (args[0] === 'init') await mkdir(path.join(cwd, 'api/.git/objects'), { recursive: true });
+      if (args[0] === 'add') process.emit('SIGTERM', 'SIGTERM');
+      return { exitCode: options.signal?.aborted ? -1 : 0, output: '' };
+    });
+    const promise = createProject(
+      { directory: 'api', yes: true, database: 'none', auth: 'none', install: false },
+      testContext({ cwd, run }),
+    );
+    await expect(promise).rejects.toMatchObject({
+      exitCode: 143,
+      message: expect.stringMatching(
+        /^Cancelled before the first commit; the project is in .*api: run "cd .*api && git init && git add -A && git commit -m "Initial commit"" to finish it\.$/,
+      ),
+    });
+    expect(run.calls.some((call) => call.startsWith('git commit'))).toBe(false);
+    const entries = await readdir(path.join(cwd, 'api'));
+    expect(entries).toContain('package.json');
+    expect(entries).not.toContain('.git');
+  });
+
   it('creates no database without one, and keeps the project when creating it fails', async () => {
     const bare = await tempDir();
     const bareRun = fakeRunner();
