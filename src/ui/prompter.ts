@@ -1,4 +1,5 @@
 import { CancelledError } from '../errors.js';
+import { interruptible } from '../write/interrupts.js';
 
 /** One choice in a select prompt. */
 export interface SelectOption<T extends string> {
@@ -41,32 +42,37 @@ export interface Prompter {
 /** Prompts with @clack/prompts, loaded only when a question is actually asked. */
 export async function createClackPrompter(): Promise<Prompter> {
   const clack = await import('@clack/prompts');
-  const answer = async <T>(prompt: Promise<T>): Promise<Exclude<T, symbol>> => {
-    const value = await untilInputEnds(prompt);
-    if (clack.isCancel(value)) throw new CancelledError();
-    return value as Exclude<T, symbol>;
-  };
+  // A stop signal (`kill`, a closed terminal) cancels the question as Ctrl-C does, so the
+  // prompt puts the cursor back and the run says "Cancelled" instead of ending mid-question.
+  const answer = <T>(ask: (signal: AbortSignal) => Promise<T>): Promise<Exclude<T, symbol>> =>
+    interruptible(async (signal) => {
+      const value = await untilInputEnds(ask(signal));
+      if (clack.isCancel(value)) throw new CancelledError();
+      return value as Exclude<T, symbol>;
+    });
   return {
     intro: (title) => clack.intro(title),
     outro: (message) => clack.outro(message),
     select: (options) =>
-      answer(
+      answer((signal) =>
         clack.select({
           message: options.message,
           options: options.options as never,
           initialValue: options.initialValue,
+          signal,
         }),
       ),
     text: (options) =>
-      answer(
+      answer((signal) =>
         clack.text({
           message: options.message,
           placeholder: options.placeholder,
           defaultValue: options.defaultValue,
           validate: options.validate ? (value) => options.validate?.(value ?? '') : undefined,
+          signal,
         }),
       ),
-    confirm: (options) => answer(clack.confirm(options)),
+    confirm: (options) => answer((signal) => clack.confirm({ ...options, signal })),
     spinner: () => {
       const spin = clack.spinner();
       return {

@@ -222,4 +222,41 @@ describe.skipIf(!hasScript)('create-backend in a terminal', () => {
     expect(result.stdout).toContain('Cancelled');
     expect(await readdir(cwd)).toEqual([]);
   });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)(
+    'treats %s at a prompt as a cancellation: cursor back, says so, exits %i',
+    async (signal, code) => {
+      const cwd = await tempDir();
+      // `exec` keeps the shell's process id, which it prints first: the CLI's own.
+      const run = execa(
+        'script',
+        ['-qfec', `sh -c 'echo "pid=$$"; exec node ${BIN}'`, '/dev/null'],
+        {
+          cwd,
+          reject: false,
+          env: { NO_COLOR: '1', TERM: 'xterm', CI: '' },
+        },
+      );
+      let screen = '';
+      const pid = await new Promise<number>((resolve, reject) => {
+        run.stdout?.on('data', (chunk: Buffer) => {
+          screen += chunk.toString();
+          const found = /pid=(\d+)/.exec(screen);
+          if (found && screen.includes('?')) resolve(Number(found[1]));
+        });
+        run.finally(() => reject(new Error(`ended before its first question: ${screen}`)));
+      });
+      process.kill(pid, signal);
+      const result = await run;
+      expect(result.exitCode).toBe(code);
+      // The prompt hid the cursor; it shows it again before the line.
+      const shown = result.stdout.lastIndexOf('\u001b[?25h');
+      expect(shown).toBeGreaterThan(-1);
+      expect(result.stdout.slice(shown)).toContain('Cancelled');
+      expect(await readdir(cwd)).toEqual([]);
+    },
+  );
 });
