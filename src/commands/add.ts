@@ -26,6 +26,7 @@ import { changeDiffs } from '../ui/diff.js';
 import { baselinePackage, renderBaseline } from '../update/baseline.js';
 import { formatLikeProject } from '../update/format.js';
 import { CLI_VERSION } from '../version.js';
+import { interruptible, stopIfAborted, stoppedBy } from '../write/interrupts.js';
 
 export type { AddInput } from '../add/resolve.js';
 
@@ -52,18 +53,29 @@ export async function addModule(input: AddInput, inputCtx: Context): Promise<Add
   // Reads the manifest first, so outside a project the message is about that, not the lock.
   await readManifest(root);
   if (input.dryRun) return add(input, ctx);
-  return withProjectLock(
-    root,
-    (journal) => add(input, ctx, journal),
-    (message) => ctx.logger.warn(message),
+  // Stop signals are answered from the lock on: the run stops at the next point where it has
+  // changed nothing yet, or its writes undo themselves, and the lock is let go either way.
+  return interruptible((signal) =>
+    withProjectLock(
+      root,
+      (journal) => add(input, ctx, journal, signal),
+      (message) => ctx.logger.warn(message),
+    ),
   );
 }
 
-async function add(input: AddInput, ctx: Context, journal?: RunJournal): Promise<AddResult> {
+async function add(
+  input: AddInput,
+  inputCtx: Context,
+  journal?: RunJournal,
+  signal?: AbortSignal,
+): Promise<AddResult> {
+  const ctx = { ...inputCtx, run: stoppedBy(inputCtx.run, signal) };
   const root = ctx.cwd;
   const manifest = await readManifest(root);
   await assertProjectShape(root);
   const addition = await resolveAddition(input, manifest, ctx);
+  stopIfAborted(signal);
   const result: AddResult = {
     module: addition.module,
     value: addition.value,
@@ -123,12 +135,13 @@ async function add(input: AddInput, ctx: Context, journal?: RunJournal): Promise
     return result;
   }
 
+  stopIfAborted(signal);
   const applied = await applyChanges(
     root,
     changes,
     manifest,
     { install: input.install !== false, rerun: `add ${flag}`, journal },
-    ctx,
+    inputCtx,
   );
   result.installed = applied.installed;
 

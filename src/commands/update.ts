@@ -23,6 +23,7 @@ import { startProgress } from '../ui/progress.js';
 import { baselinePackage, renderBaseline } from '../update/baseline.js';
 import { formatLikeProject } from '../update/format.js';
 import { CLI_VERSION } from '../version.js';
+import { interruptible, stopIfAborted, stoppedBy } from '../write/interrupts.js';
 
 /** What flags say about an `update` run. */
 export interface UpdateInput extends ChangeFlags {
@@ -62,10 +63,13 @@ export async function updateProject(input: UpdateInput, inputCtx: Context): Prom
     );
   }
   if (input.dryRun) return update(input, ctx);
-  return withProjectLock(
-    root,
-    (journal) => update(input, ctx, journal),
-    (message) => ctx.logger.warn(message),
+  // As in add: from the lock on, a stop signal ends the run where it has changed nothing yet.
+  return interruptible((signal) =>
+    withProjectLock(
+      root,
+      (journal) => update(input, ctx, journal, signal),
+      (message) => ctx.logger.warn(message),
+    ),
   );
 }
 
@@ -73,9 +77,11 @@ const isMigration = (file: string) => file.startsWith('drizzle/');
 
 async function update(
   input: UpdateInput,
-  ctx: Context,
+  inputCtx: Context,
   journal?: RunJournal,
+  signal?: AbortSignal,
 ): Promise<UpdateResult> {
+  const ctx = { ...inputCtx, run: stoppedBy(inputCtx.run, signal) };
   const root = ctx.cwd;
   const manifest = await readManifest(root);
   await assertProjectShape(root);
@@ -173,6 +179,7 @@ async function update(
   }
 
   const install = input.install !== false;
+  stopIfAborted(signal);
   const applied = await applyChanges(
     root,
     changes,
@@ -183,7 +190,7 @@ async function update(
       scripts: result.schemaChanged && install ? ['db:generate'] : [],
       journal,
     },
-    ctx,
+    inputCtx,
   );
   result.installed = applied.installed;
   const pm = manifest.packageManager;

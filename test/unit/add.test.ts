@@ -427,6 +427,24 @@ describe('add, interrupted', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('stops before writing when the signal comes while it plans, and lets go of the lock', async () => {
+    const dir = await minimalProject();
+    const before = await snapshot(dir);
+    const prompter = scriptedPrompter(['sqlite']);
+    const ask = prompter.select;
+    prompter.select = (question) => {
+      process.emit('SIGTERM', 'SIGTERM');
+      return ask(question);
+    };
+    const error = await addModule(
+      { module: 'database' },
+      testContext({ cwd: dir, prompter }),
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ exitCode: 143, message: 'Cancelled: nothing was changed.' });
+    // The lock is gone with the run: the next one has nothing to take over.
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('finishes, and says so, when the stop comes once the install is done', async () => {
     const dir = await minimalProject();
     const run = fakeRunner(async (command) => {

@@ -64,6 +64,19 @@ describe('interruptible', () => {
     );
   });
 
+  it('gives a step inside another the outer signal, which a stop before it has aborted', async () => {
+    const before = listeners();
+    const inner = await interruptible(async (outer) => {
+      process.emit('SIGINT', 'SIGINT');
+      return interruptible(async (signal) => {
+        expect(listeners()).toEqual(before.map((count) => count + 1));
+        return signal === outer && signal.aborted;
+      });
+    });
+    expect(inner).toBe(true);
+    expect(listeners()).toEqual(before);
+  });
+
   it('lets the signals go once the step is over', async () => {
     const before = listeners();
     await interruptible(async () => {

@@ -44,6 +44,27 @@ async function thisVersionPackage(generated: string): Promise<{
 }
 
 describe('update', () => {
+  it('stops the baseline fetch on a stop signal, changing nothing and letting go of the lock', async () => {
+    const dir = await project();
+    const manifestPath = path.join(dir, 'create-backend.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, version: '0.0.1' }));
+    const before = await snapshot(dir);
+    const run = fakeRunner((_command, _args, options) => {
+      process.emit('SIGINT', 'SIGINT');
+      // Stopped, as a real npm pack is: the runner kills what it started.
+      expect(options.signal?.aborted).toBe(true);
+      return { exitCode: -1, output: 'Command was canceled' };
+    });
+    const ctx = testContext({ cwd: dir, run, env: { CREATE_BACKEND_CACHE: await tempDir() } });
+    await expect(updateProject({}, ctx)).rejects.toMatchObject({
+      exitCode: 130,
+      message: 'Cancelled',
+    });
+    expect(run.calls).toEqual([expect.stringMatching(/^npm pack create-backend-stack@0\.0\.1/)]);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it.each([
     ['without --baseline', false],
     ["with --baseline naming this version's package", true],
