@@ -56,9 +56,12 @@ export async function recoverInterrupted(
   if (aside && record?.modulesAside) await restoreModules(root);
   else await rm(path.join(root, MODULES_ASIDE), { recursive: true, force: true });
   const what = [
-    `${files} ${files === 1 ? 'file' : 'files'}`,
+    ...(files > 0 ? [`${files} ${files === 1 ? 'file' : 'files'}`] : []),
     ...(aside && record?.modulesAside ? ['node_modules'] : []),
   ].join(' and ');
+  // Killed while it committed: its changes stand, only its work directory was left.
+  if (!what)
+    return `Removed ${leftovers.join(', ')}, which ${run} left; nothing needed putting back.`;
   return `Undid what ${run} left halfway: ${what} put back as they were.`;
 }
 

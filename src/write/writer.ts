@@ -190,7 +190,12 @@ export async function writeTransaction(
   }
 
   return {
-    commit: () => rm(staging, { recursive: true, force: true }),
+    // The journal goes first, in one step: a run killed while the rest is removed must not
+    // leave a journal for the next run to undo a finished transaction from, backup by backup.
+    commit: async () => {
+      await rm(journal, { force: true });
+      await rm(staging, { recursive: true, force: true });
+    },
     rollback,
   };
 }
@@ -227,11 +232,17 @@ export async function undoTransaction(
 }
 
 /**
- * The steps a transaction's journal names; a last line cut short was never acted on. Throws
+ * The steps a transaction's journal names; a last line cut short was never acted on, and no
+ * journal means none: it is made before the first step and removed first by the commit. Throws
  * when the journal is unreadable or names a path outside the project.
  */
 export async function readJournal(root: string, work: string): Promise<TransactionStep[]> {
-  const text = await readFile(path.join(resolveInside(root, work), JOURNAL_FILE), 'utf8');
+  const text = await readFile(path.join(resolveInside(root, work), JOURNAL_FILE), 'utf8').catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    },
+  );
   const lines = text.split('\n').filter((line) => line !== '');
   const steps: TransactionStep[] = [];
   for (const [index, line] of lines.entries()) {

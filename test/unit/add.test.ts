@@ -474,6 +474,25 @@ describe('add, after a run killed outright', () => {
   /** Process ids are below 2^22 on Linux: this one cannot be running. */
   const GONE = 2147483646;
 
+  it('keeps what a run killed while it committed had finished, and removes what it left', async () => {
+    const dir = await minimalProject();
+    await addModule({ module: 'cache', value: 'redis', install: false }, testContext({ cwd: dir }));
+    const added = await snapshot(dir);
+    // The commit removes the journal first, then the rest: killed in between, the backups of
+    // the replaced files are still there, and must not be put back over the finished work.
+    const work = '.create-backend-0123456789ab';
+    await mkdir(path.join(dir, work, 'backup/src'), { recursive: true });
+    await writeFile(path.join(dir, work, 'backup/src/app.ts'), 'the version before\n');
+    await writeFile(path.join(dir, 'create-backend.lock'), JSON.stringify({ pid: GONE, work }));
+    const ctx = testContext({ cwd: dir });
+    await addModule({ module: 'cache', value: 'redis', install: false }, ctx);
+    expect(ctx.logger.lines[0]).toBe(
+      `Removed ${work}, which an interrupted run (process ${GONE}) left; nothing needed putting back.`,
+    );
+    expect(await snapshot(dir)).toEqual(added);
+    expect((await readdir(dir)).filter((name) => name.includes('create-backend-'))).toEqual([]);
+  });
+
   /**
    * A minimal project with node_modules and a lockfile, and a copy of it as `add cache redis`
    * left it when killed (SIGKILL: nothing undone) during its install, after the orphaned
