@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProcessRunner } from '../context.js';
@@ -41,8 +41,11 @@ export async function withProjectLock<T>(
   const journal: RunJournal = {
     note(change) {
       Object.assign(record, change);
-      // Replaced whole by a rename: a run killed mid-write never leaves half a record.
-      writeFileSync(`${file}.next`, `${JSON.stringify(record)}\n`);
+      // Replaced whole by a rename: a run killed mid-write never leaves half a record. Made
+      // anew (`wx`): whatever has the name already, a symlink leading out of the project
+      // included, is removed, never written through.
+      rmSync(`${file}.next`, { force: true });
+      writeFileSync(`${file}.next`, `${JSON.stringify(record)}\n`, { flag: 'wx' });
       renameSync(`${file}.next`, file);
     },
   };

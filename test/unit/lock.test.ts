@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
@@ -41,6 +41,18 @@ describe('withProjectLock', () => {
     );
     expect(result).toBe('ran');
     expect(stale).toEqual(['Took over the lock of an interrupted run (process 2147483646).']);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('never writes its notes through a symlink a project brings (a cloned repository)', async () => {
+    const root = await tempDir();
+    const outside = path.join(await tempDir(), 'precious.txt');
+    await writeFile(outside, 'mine\n');
+    await symlink(outside, path.join(root, `${LOCK_FILE}.next`));
+    await withProjectLock(root, async (journal) => {
+      journal.note({ work: '.create-backend-0123' });
+    });
+    expect(await readFile(outside, 'utf8')).toBe('mine\n');
     expect(await readdir(root)).toEqual([]);
   });
 
