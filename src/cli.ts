@@ -258,7 +258,12 @@ function configureOutput(
     writeOut: (text) => streams.stdout.write(text),
     writeErr: (text) => streams.stderr.write(text),
     outputError: (message, write) =>
-      write(`${message.trimEnd().replace(/\s*\n\s*/g, ' ')}; see "${path.join(' ')} --help".\n`),
+      write(
+        `${message
+          .trimEnd()
+          .replace(/\s*\n\s*/g, ' ')
+          .replace(/\.$/, '')}; see "${path.join(' ')} --help".\n`,
+      ),
   });
   for (const sub of command.commands) configureOutput(sub, streams);
 }

@@ -52,6 +52,10 @@ describe('cli', () => {
       ['app', '--frobnicate'],
       'error: unknown option \'--frobnicate\'; see "create-backend --help".',
     ],
+    [
+      ['app', 'extra'],
+      'error: too many arguments. Expected 1 argument but got 2; see "create-backend --help".',
+    ],
   ])('refuses an unknown option of %j in one line that points to that help', async (args, line) => {
     const { exitCode, stderr } = await run(...args);
     expect(exitCode).toBe(1);
