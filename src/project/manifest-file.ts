@@ -117,13 +117,23 @@ export async function readManifest(dir: string): Promise<Manifest> {
  * dependencies would otherwise be recorded nowhere).
  */
 export async function assertProjectShape(dir: string): Promise<void> {
-  const present = await access(path.join(dir, 'package.json')).then(
-    () => true,
-    () => false,
-  );
-  if (!present) {
+  const text = await readFile(path.join(dir, 'package.json'), 'utf8').catch(() => undefined);
+  if (text === undefined) {
     throw new CliError(
       'package.json is missing, so new dependencies would be recorded nowhere: restore it (e.g. git checkout -- package.json) and run again.',
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(
+      `package.json is not valid JSON (${(error as Error).message}): fix it, or restore it (e.g. git checkout -- package.json), and run again.`,
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new CliError(
+      'package.json does not hold an object, so new dependencies cannot be recorded in it: restore it (e.g. git checkout -- package.json) and run again.',
     );
   }
 }

@@ -329,6 +329,16 @@ describe('add, on a project it cannot take at its word', () => {
       'create-backend.json records name "../../outside", which is not a valid npm package name (it starts with "." or "_"): restore it from version control.',
     ],
     [
+      'a package.json that is not JSON',
+      (dir: string) => writeFile(path.join(dir, 'package.json'), '{"name": "app",\n'),
+      /^package\.json is not valid JSON \(.+\): fix it, or restore it \(e\.g\. git checkout -- package\.json\), and run again\.$/,
+    ],
+    [
+      'a package.json that is not an object',
+      (dir: string) => writeFile(path.join(dir, 'package.json'), '[1]\n'),
+      'package.json does not hold an object, so new dependencies cannot be recorded in it: restore it (e.g. git checkout -- package.json) and run again.',
+    ],
+    [
       'a deleted package.json',
       (dir: string) => rm(path.join(dir, 'package.json')),
       /package\.json is missing, so new dependencies would be recorded nowhere: restore it/,
