@@ -110,6 +110,9 @@ export async function applyChanges(
       } else if (signal.aborted) {
         throw new CancelledError('Cancelled: nothing was changed.');
       }
+      // The formatter rewrites what the transaction wrote: a run killed meanwhile must not
+      // read its own formatting as the user's edits, which it would refuse to undo.
+      journal?.note({ formatting: true });
       applied.formatted = await formatWritten(root, changes, ctx);
     } catch (error) {
       await transaction.rollback();

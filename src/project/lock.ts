@@ -17,6 +17,8 @@ export interface LockRecord {
   modulesAside?: boolean;
   /** The process group of a running child (an install), which a killed run leaves running. */
   group?: number;
+  /** Whether the project's formatter is rewriting the files the transaction wrote. */
+  formatting?: boolean;
 }
 
 /** The lock holder's notebook: it notes what it is about to do before doing it. */

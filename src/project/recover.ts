@@ -38,6 +38,12 @@ export async function recoverInterrupted(
     return record ? `Took over the lock of ${run}.` : undefined;
   }
 
+  if (record?.formatting) {
+    // Past its install, with every file in place: its changes stand, as they do when such a
+    // run is stopped in time to say so; its formatter's rewrites are its own, not edits.
+    for (const name of leftovers) await rm(path.join(root, name), { recursive: true, force: true });
+    return `${upperFirst(run)} was stopped while it formatted the files it had written; its changes stand: run the project's "format" script to finish.`;
+  }
   const work = leftovers.filter((name) => name !== MODULES_ASIDE);
   const aside = leftovers.includes(MODULES_ASIDE);
   const problem = await whyUnsafe(root, record, work, aside);

@@ -484,6 +484,42 @@ describe('add, after a run killed outright', () => {
   /** Process ids are below 2^22 on Linux: this one cannot be running. */
   const GONE = 2147483646;
 
+  it('keeps the changes of a run killed while its formatter ran, which it does not take for edits', async () => {
+    const dir = await minimalProject();
+    const killed = path.join(path.dirname(dir), 'killed');
+    const run = fakeRunner(async (command) => {
+      if (command === 'npm') {
+        await mkdir(path.join(dir, 'node_modules/.bin'), { recursive: true });
+        await writeFile(path.join(dir, 'node_modules/.bin/biome'), '');
+      } else {
+        // Biome, halfway through its rewrites when the run is killed.
+        await edit(dir, 'src/app.ts', (text) => `${text}\n`);
+        await cp(dir, killed, { recursive: true, verbatimSymlinks: true });
+      }
+      return { exitCode: 0, output: '' };
+    });
+    await addModule({ module: 'cache', value: 'redis' }, testContext({ cwd: dir, run }));
+    const lock = path.join(killed, 'create-backend.lock');
+    const record = JSON.parse(await readFile(lock, 'utf8'));
+    expect(record).toMatchObject({ formatting: true });
+    await writeFile(lock, JSON.stringify({ ...record, pid: GONE }));
+    const added = await snapshot(killed);
+
+    const ctx = testContext({ cwd: killed });
+    await addModule({ module: 'cache', value: 'redis', install: false }, ctx);
+    expect(ctx.logger.lines[0]).toBe(
+      `An interrupted run (process ${GONE}) was stopped while it formatted the files it had written; its changes stand: run the project's "format" script to finish.`,
+    );
+    const leftovers = (name: string) => name.includes('create-backend-') || name.endsWith('.lock');
+    expect((await readdir(killed)).filter(leftovers)).toEqual([]);
+    const kept = Object.fromEntries(
+      Object.entries(added).filter(
+        ([file]) => !file.startsWith('.create-backend-') && !leftovers(file),
+      ),
+    );
+    expect(await snapshot(killed)).toEqual(kept);
+  });
+
   it('keeps what a run killed while it committed had finished, and removes what it left', async () => {
     const dir = await minimalProject();
     await addModule({ module: 'cache', value: 'redis', install: false }, testContext({ cwd: dir }));
