@@ -1,5 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../support/context.js';
@@ -194,6 +196,44 @@ describe('create-backend (built, as a process)', () => {
     );
     expect(await readdir(path.join(cwd, 'svc'))).toContain('package.json');
     expect(registry.requests.length).toBeGreaterThan(0);
+  });
+});
+
+// A shell-script npm and process groups: POSIX only.
+describe.skipIf(process.platform === 'win32')('create-backend, stopped during the install', () => {
+  it('stops the install on SIGQUIT as on SIGINT, and exits 131', async () => {
+    const cwd = await tempDir();
+    const bin = await tempDir();
+    const started = path.join(bin, 'started');
+    const pidFile = path.join(bin, 'npm.pid');
+    await writeFile(
+      path.join(bin, 'npm'),
+      `#!/bin/sh\necho $$ > '${pidFile}'\ntouch '${started}'\nexec sleep 60\n`,
+    );
+    await chmod(path.join(bin, 'npm'), 0o755);
+    const run = execa(
+      'node',
+      [BIN, 'svc', '--yes', '--no-git', '--database', 'none', '--auth', 'none'],
+      {
+        cwd,
+        reject: false,
+        stdin: 'ignore',
+        env: { NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` },
+      },
+    );
+    for (let waited = 0; !existsSync(started); waited += 50) {
+      if (waited > 20_000) throw new Error('the install did not start');
+      await sleep(50);
+    }
+    run.kill('SIGQUIT');
+    const result = await run;
+    expect(result.exitCode).toBe(131);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(
+      /^✖ Cancelled during the install; the project is in .*svc: run "cd .*svc && npm install" to finish it\.$/,
+    );
+    // The install was stopped, not left running in the project.
+    const npm = Number(await readFile(pidFile, 'utf8'));
+    expect(() => process.kill(npm, 0)).toThrow();
   });
 });
 
