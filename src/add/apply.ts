@@ -9,6 +9,7 @@ import { hashContent, MANIFEST_FILE, type Manifest } from '../plan/manifest.js';
 import { type RunJournal, trackChildren } from '../project/lock.js';
 import { resolveInside } from '../project/safe-path.js';
 import { INSTALL_SLOW_HINT, startProgress } from '../ui/progress.js';
+import { freeBackupPath } from '../write/backup-path.js';
 import { interruptible } from '../write/interrupts.js';
 import { writeTransaction } from '../write/writer.js';
 import type { FileChange } from './reconcile.js';
@@ -180,18 +181,6 @@ export function sameDependencies(before: string | undefined, after: string): boo
     );
   } catch {
     return false;
-  }
-}
-
-/** `<file>.orig`, or `<file>.orig.1`, `.orig.2`… when an earlier copy is already there. */
-async function freeBackupPath(root: string, file: string): Promise<string> {
-  for (let n = 0; ; n++) {
-    const candidate = n === 0 ? `${file}.orig` : `${file}.orig.${n}`;
-    const taken = await access(resolveInside(root, candidate)).then(
-      () => true,
-      () => false,
-    );
-    if (!taken) return candidate;
   }
 }
 

@@ -1,3 +1,4 @@
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pc from 'picocolors';
 import { RUN_COMMAND } from '../cli-name.js';
@@ -22,15 +23,17 @@ import {
   type PackageManager,
 } from '../options/schema.js';
 import { admitsNodeVersion, nodeEngines, projectDependencies } from '../plan/package-json.js';
-import { type Plan, planProject, templateLayers } from '../plan/plan.js';
+import { type Plan, type PlannedFile, planProject, templateLayers } from '../plan/plan.js';
 import { readLayers } from '../plan/template-source.js';
+import { resolveInside } from '../project/safe-path.js';
 import { directoryProblem, inspectTarget, type Target } from '../project/target.js';
 import { INSTALL_SLOW_HINT, startProgress } from '../ui/progress.js';
 import type { Prompter } from '../ui/prompter.js';
 import { quotePath } from '../ui/quote.js';
 import { CLI_VERSION } from '../version.js';
+import { freeBackupPath } from '../write/backup-path.js';
 import { interruptible } from '../write/interrupts.js';
-import { writeProject } from '../write/writer.js';
+import { type FileToWrite, writeProject } from '../write/writer.js';
 
 /** The directory used when none is given and nobody can be asked. */
 export const DEFAULT_DIRECTORY = 'my-backend';
@@ -94,8 +97,14 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
     return result;
   }
 
-  await interruptible((signal) => writeProject(target.dir, plan.files, signal));
+  const kept = target.state === 'non-empty' ? await keepReplaced(target.dir, plan.files) : [];
+  await interruptible((signal) => writeProject(target.dir, [...plan.files, ...kept], signal));
   ctx.logger.success(`Created ${plan.files.length} files in ${displayPath(ctx.cwd, target.dir)}`);
+  if (kept.length > 0) {
+    ctx.logger.warn(
+      `Kept your versions of the files it replaced: ${kept.map((file) => file.path).join(', ')}.`,
+    );
+  }
   warnOfNodeVersion(choices, ctx);
 
   if (install) {
@@ -159,11 +168,29 @@ async function resolveTarget(
     );
   }
   const overwrite = await prompter.confirm({
-    message: `${directory} is not empty. Write into it anyway? Files with the same names are replaced.`,
+    message: `${directory} is not empty. Write into it anyway? Files with the same names are replaced (yours are kept as <file>.orig).`,
     initialValue: false,
   });
   if (!overwrite) throw new CancelledError();
   return target;
+}
+
+/**
+ * The user's files that planned ones replace (`--force`, or confirmed), each as a copy to
+ * write beside it, `<file>.orig`, as `add --force` keeps them; a file with the planned content
+ * already loses nothing.
+ */
+async function keepReplaced(root: string, files: readonly PlannedFile[]): Promise<FileToWrite[]> {
+  const kept: FileToWrite[] = [];
+  for (const file of files) {
+    const target = resolveInside(root, file.path);
+    const stats = await lstat(target).catch(() => undefined);
+    if (!stats?.isFile()) continue;
+    const content = await readFile(target);
+    if (content.equals(Buffer.from(file.content))) continue;
+    kept.push({ path: await freeBackupPath(root, file.path), content });
+  }
+  return kept;
 }
 
 // The repository is made after the install, so the first commit has the lockfile: when the

@@ -13,10 +13,15 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
-import type { PlannedFile } from '../plan/plan.js';
 import type { RunJournal } from '../project/lock.js';
 import { resolveInside } from '../project/safe-path.js';
 import { describeFileSystemError } from './fs-errors.js';
+
+/** A file to write: a planned one, or a user's file kept under another name. */
+export interface FileToWrite {
+  path: string;
+  content: string | Buffer;
+}
 
 /** Files written into an existing directory, not final until committed. */
 export interface Transaction {
@@ -36,7 +41,7 @@ export interface Transaction {
  */
 export async function writeProject(
   root: string,
-  files: readonly PlannedFile[],
+  files: readonly FileToWrite[],
   signal?: AbortSignal,
 ): Promise<void> {
   if (!existsSync(root)) return writeFresh(root, files, signal);
@@ -52,7 +57,7 @@ const NOTHING_WRITTEN = 'Cancelled: nothing was written.';
 
 async function writeFresh(
   root: string,
-  files: readonly PlannedFile[],
+  files: readonly FileToWrite[],
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const parent = path.dirname(root);
@@ -113,7 +118,7 @@ const JOURNAL_FILE = 'journal';
  */
 export async function writeTransaction(
   root: string,
-  files: readonly PlannedFile[],
+  files: readonly FileToWrite[],
   options: TransactionOptions = {},
 ): Promise<Transaction> {
   const realRoot = await realpath(root);
@@ -297,7 +302,7 @@ async function isEmptyDirectory(dir: string): Promise<boolean> {
 
 // Synchronous: for a hundred small files, a round trip through the thread pool per call costs
 // more CPU than the writes themselves.
-async function writeFiles(dir: string, files: readonly PlannedFile[]): Promise<void> {
+async function writeFiles(dir: string, files: readonly FileToWrite[]): Promise<void> {
   const made = new Set<string>();
   for (const file of files) {
     const target = resolveInside(dir, file.path);

@@ -137,6 +137,27 @@ describe('createProject', () => {
     expect(files).toEqual(expect.arrayContaining(['notes.txt', 'package.json', 'src']));
   });
 
+  it('--force keeps the files it replaces as <file>.orig, and says so', async () => {
+    const cwd = await tempDir();
+    await mkdir(path.join(cwd, 'svc'));
+    await writeFile(path.join(cwd, 'svc/README.md'), '# my notes\n');
+    await writeFile(path.join(cwd, 'svc/README.md.orig'), 'an older copy\n');
+    await writeFile(path.join(cwd, 'svc/package.json'), Buffer.from([0xff, 0x00, 0x7b]));
+    const ctx = testContext({ cwd });
+    await createProject(
+      { directory: 'svc', force: true, database: 'none', auth: 'none', install: false, git: false },
+      ctx,
+    );
+    const read = (file: string) => readFile(path.join(cwd, 'svc', file));
+    expect((await read('README.md.orig.1')).toString()).toBe('# my notes\n');
+    expect((await read('README.md.orig')).toString()).toBe('an older copy\n');
+    expect(await read('package.json.orig')).toEqual(Buffer.from([0xff, 0x00, 0x7b]));
+    expect((await read('package.json')).toString()).toContain('"name": "svc"');
+    expect(ctx.logger.lines.filter((line) => line.startsWith('Kept'))).toEqual([
+      'Kept your versions of the files it replaced: package.json.orig, README.md.orig.1.',
+    ]);
+  });
+
   it('refuses a package manager that is not installed before writing anything', async () => {
     const cwd = await tempDir();
     const run = fakeRunner((command) =>
