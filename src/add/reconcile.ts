@@ -1,5 +1,5 @@
 import { sortByText } from '../collate.js';
-import { appendEnvVars } from '../edits/env-file.js';
+import { appendEnvVars, envAssignments } from '../edits/env-file.js';
 import { mergePackageJson } from '../edits/package-json.js';
 import { mergeText, wholeFileConflict } from '../edits/three-way.js';
 import { MODULES } from '../modules/registry.js';
@@ -112,7 +112,7 @@ function specialChanges(state: ProjectState, before: Plan, after: Plan): FileCha
 
   const env = state.read('.env');
   if (env !== undefined) {
-    const vars = envLines(planned(after, '.env') ?? '');
+    const vars = envAssignments(planned(after, '.env') ?? '');
     const appended = appendEnvVars(env, vars, envHeading(before, after));
     changes.push({ path: '.env', kind: 'merge', before: env, after: appended });
   }
@@ -146,14 +146,6 @@ function envHeading(before: Plan, after: Plan): string {
       ? `${added.map((module) => module.choice?.label ?? module.id).join(' and ')} settings added by create-backend`
       : `Settings added by create-backend ${after.spec.cliVersion}`;
   return `${whose}. See .env.example.`;
-}
-
-function envLines(content: string): [string, string][] {
-  return content
-    .split('\n')
-    .map((line) => /^([A-Z0-9_]+)=(.*)$/.exec(line))
-    .filter((match) => match !== null)
-    .map((match) => [match[1] ?? '', match[2] ?? '']);
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { RUN_COMMAND } from '../cli-name.js';
 import type { Context } from '../context.js';
+import { appendEnvVars, envAssignments } from '../edits/env-file.js';
 import { type GitOutcome, initRepository } from '../effects/git.js';
 import {
   detectPackageManager,
@@ -97,8 +98,11 @@ export async function createProject(input: CreateInput, ctx: Context): Promise<C
     return result;
   }
 
-  const kept = target.state === 'non-empty' ? await keepReplaced(target.dir, plan.files) : [];
-  await interruptible((signal) => writeProject(target.dir, [...plan.files, ...kept], signal));
+  const { files, kept } =
+    target.state === 'non-empty'
+      ? await keepReplaced(target.dir, plan.files)
+      : { files: plan.files, kept: [] };
+  await interruptible((signal) => writeProject(target.dir, files, signal));
   ctx.logger.success(`Created ${plan.files.length} files in ${displayPath(ctx.cwd, target.dir)}`);
   if (kept.length > 0) {
     ctx.logger.warn(
@@ -176,21 +180,33 @@ async function resolveTarget(
 }
 
 /**
- * The user's files that planned ones replace (`--force`, or confirmed), each as a copy to
- * write beside it, `<file>.orig`, as `add --force` keeps them; a file with the planned content
- * already loses nothing.
+ * The files to write into a directory that has some (`--force`, or confirmed): the user's
+ * files that planned ones replace are kept beside them as `<file>.orig`, as `add --force`
+ * keeps them, except `.env`, which gets the variables it lacks appended instead (a copy would
+ * not be git-ignored, and its secrets would go into the first commit).
  */
-async function keepReplaced(root: string, files: readonly PlannedFile[]): Promise<FileToWrite[]> {
+async function keepReplaced(
+  root: string,
+  planned: readonly PlannedFile[],
+): Promise<{ files: FileToWrite[]; kept: FileToWrite[] }> {
+  const files: FileToWrite[] = [];
   const kept: FileToWrite[] = [];
-  for (const file of files) {
+  for (const file of planned) {
     const target = resolveInside(root, file.path);
     const stats = await lstat(target).catch(() => undefined);
-    if (!stats?.isFile()) continue;
-    const content = await readFile(target);
-    if (content.equals(Buffer.from(file.content))) continue;
-    kept.push({ path: await freeBackupPath(root, file.path), content });
+    const content = stats?.isFile() ? await readFile(target) : undefined;
+    if (content === undefined || content.equals(Buffer.from(file.content))) {
+      files.push(file);
+    } else if (file.path === '.env') {
+      const heading = 'Settings added by create-backend. See .env.example.';
+      const vars = envAssignments(file.content);
+      files.push({ path: file.path, content: appendEnvVars(content.toString(), vars, heading) });
+    } else {
+      files.push(file);
+      kept.push({ path: await freeBackupPath(root, file.path), content });
+    }
   }
-  return kept;
+  return { files: [...files, ...kept], kept };
 }
 
 // The repository is made after the install, so the first commit has the lockfile: when the

@@ -26,3 +26,12 @@ export function appendEnvVars(
   const blank = content === '' || last?.trim() === '' ? '' : eol;
   return `${content}${ended ? '' : eol}${blank}${block.join(eol)}${eol}`;
 }
+
+/** The `NAME=value` lines of a generated env file, in order. */
+export function envAssignments(content: string): [string, string][] {
+  return content
+    .split('\n')
+    .map((line) => /^([A-Z0-9_]+)=(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => [match[1] ?? '', match[2] ?? '']);
+}

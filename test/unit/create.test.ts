@@ -143,6 +143,7 @@ describe('createProject', () => {
     await writeFile(path.join(cwd, 'svc/README.md'), '# my notes\n');
     await writeFile(path.join(cwd, 'svc/README.md.orig'), 'an older copy\n');
     await writeFile(path.join(cwd, 'svc/package.json'), Buffer.from([0xff, 0x00, 0x7b]));
+    await writeFile(path.join(cwd, 'svc/.env'), 'PORT=4000\nMY_TOKEN=s3cret\n');
     const ctx = testContext({ cwd });
     await createProject(
       { directory: 'svc', force: true, database: 'none', auth: 'none', install: false, git: false },
@@ -153,6 +154,14 @@ describe('createProject', () => {
     expect((await read('README.md.orig')).toString()).toBe('an older copy\n');
     expect(await read('package.json.orig')).toEqual(Buffer.from([0xff, 0x00, 0x7b]));
     expect((await read('package.json')).toString()).toContain('"name": "svc"');
+    // Not copied to a .env.orig, which git does not ignore: the variables it lacks are added.
+    const env = (await read('.env')).toString();
+    expect(env).toMatch(
+      /^PORT=4000\nMY_TOKEN=s3cret\n\n# Settings added by create-backend\. See \.env\.example\.\n/,
+    );
+    expect(env).toMatch(/^NODE_ENV=development$/m);
+    expect(env).not.toMatch(/^PORT=3000$/m);
+    expect(await readdir(path.join(cwd, 'svc'))).not.toContain('.env.orig');
     expect(ctx.logger.lines.filter((line) => line.startsWith('Kept'))).toEqual([
       'Kept your versions of the files it replaced: package.json.orig, README.md.orig.1.',
     ]);
