@@ -16,6 +16,7 @@ import {
   assertProjectShape,
   compareVersions,
   findProjectRoot,
+  isReleaseVersion,
   readManifest,
 } from '../project/manifest-file.js';
 import { changeDiffs } from '../ui/diff.js';
@@ -57,6 +58,10 @@ export async function updateProject(input: UpdateInput, inputCtx: Context): Prom
   const ctx = root === inputCtx.cwd ? inputCtx : { ...inputCtx, cwd: root };
   // Reads the manifest first, so outside a project the message is about that, not the lock.
   await readManifest(root);
+  // Part of the command it suggests: a version, never text a shell would read otherwise.
+  if (input.to !== undefined && !isReleaseVersion(input.to)) {
+    throw new CliError(`Invalid value "${input.to}" for --to: use a version, e.g. ${CLI_VERSION}.`);
+  }
   if (input.to !== undefined && input.to !== CLI_VERSION) {
     throw new CliError(
       `This is ${PACKAGE_NAME} ${CLI_VERSION}; to update to ${input.to}, run "npx ${PACKAGE_NAME}@${input.to} update".`,

@@ -26,6 +26,9 @@ const manifestSchema = z.object({
 /** A released version: `major.minor.patch`, with an optional pre-release tag. */
 const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
+/** Whether `version` is a release's version, as npm publishes them (`1.2.0`, `2.0.0-rc.1`). */
+export const isReleaseVersion = (version: string): boolean => VERSION.test(version);
+
 /**
  * The project `dir` is in, as git finds its repository: `dir` or the nearest parent with a
  * `create-backend.json`; a clear error when there is none up to the filesystem root.
@@ -80,7 +83,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   // Both reach the disk and a process: the version names the package `update` fetches and runs
   // (a path or another package there would run code the project brought), the name the
   // directory that package generates into.
-  if (!VERSION.test(manifest.version)) {
+  if (!isReleaseVersion(manifest.version)) {
     throw new CliError(
       `${MANIFEST_FILE} records version "${manifest.version}", which is not a ${PACKAGE_NAME} version: restore it from version control.`,
     );

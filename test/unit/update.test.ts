@@ -44,6 +44,22 @@ async function thisVersionPackage(generated: string): Promise<{
 }
 
 describe('update', () => {
+  it.each([
+    [
+      '9.9.9',
+      'This is create-backend-stack 0.1.0; to update to 9.9.9, run "npx create-backend-stack@9.9.9 update".',
+    ],
+    // The suggested command would carry the rest to a shell.
+    ['1.0.0; rm -rf ~', 'Invalid value "1.0.0; rm -rf ~" for --to: use a version, e.g. 0.1.0.'],
+  ])('refuses --to %s in one line, changing nothing', async (to, message) => {
+    const dir = await project();
+    const before = await snapshot(dir);
+    await expect(updateProject({ to }, testContext({ cwd: dir }))).rejects.toThrow(
+      message.replaceAll('0.1.0', CLI_VERSION),
+    );
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('stops the baseline fetch on a stop signal, changing nothing and letting go of the lock', async () => {
     const dir = await project();
     const manifestPath = path.join(dir, 'create-backend.json');
