@@ -90,8 +90,12 @@ async function choiceAddition(
 ): Promise<Addition> {
   const { key, value: named } = parseModule(input.module);
   if (named !== undefined && input.value !== undefined && input.value !== named) {
+    // The other command only for a value it takes: the suggestion is for a shell.
+    const other = addableValues(key).includes(input.value)
+      ? `, or run "${RUN_COMMAND} add ${key} ${input.value}"`
+      : '';
     throw new CliError(
-      `"add ${input.module}" already names ${key} ${named}: drop "${input.value}", or run "${RUN_COMMAND} add ${key} ${input.value}".`,
+      `"add ${input.module}" already names ${key} ${named}: drop "${input.value}"${other}.`,
     );
   }
   if (input.fields !== undefined || input.plural !== undefined) {
@@ -156,6 +160,8 @@ async function resourceAddition(
       `Name the resource: ${RUN_COMMAND} add resource <name> --fields "title:string,amount:number".`,
     );
   }
+  // Before the fields: the message asking for them repeats the name in a command.
+  const kebab = resourceWords(name).join('-');
   const fields =
     input.fields ??
     (await prompter?.text({
@@ -170,7 +176,6 @@ async function resourceAddition(
   }
   // The same name again keeps the plural the project has it under (its manifest may predate
   // the pluralisation this version uses), so that it is recognised as already there.
-  const kebab = resourceWords(name).join('-');
   const plural = input.plural ?? resources.find((record) => record.name === kebab)?.plural;
   const resource = defineResource({ name, plural, fields });
   const flag = `resource ${resource.names.kebab}`;

@@ -69,8 +69,13 @@ describe('add', () => {
       'Unknown module "none": use one of database, auth, cache, deploy, ci, observability, resource (or a value such as postgres, sqlite, mysql, jwt, better-auth, redis, docker, kubernetes, fly, render, github, gitlab, otel).',
     ],
     [
-      { module: 'redis', value: 'postgres' },
-      '"add redis" already names cache redis: drop "postgres", or run "npx create-backend-stack add cache postgres".',
+      { module: 'docker', value: 'kubernetes' },
+      '"add docker" already names deploy docker: drop "kubernetes", or run "npx create-backend-stack add deploy kubernetes".',
+    ],
+    [
+      // Not a value of cache: no command to run, least of all one that carries it to a shell.
+      { module: 'redis', value: 'x; rm -rf ~' },
+      '"add redis" already names cache redis: drop "x; rm -rf ~".',
     ],
     [
       { module: 'resource', value: 'invoice', fields: 'title:string' },
@@ -834,6 +839,11 @@ describe('add resource', () => {
     [
       { module: 'resource', value: 'invoice' },
       /Give the fields: npx create-backend-stack add resource invoice --fields/,
+    ],
+    [
+      // The name is checked first: that message would carry it into a command.
+      { module: 'resource', value: 'a;b' },
+      /^Invalid resource name "a;b": /,
     ],
     [{ module: 'resource', value: 'invoice', fields: 'title:str' }, /unknown type "str"/],
   ])('refuses %j with one line and writes nothing', async (input, message) => {
