@@ -254,7 +254,7 @@ describe('createProject', () => {
     await expect(promise).rejects.toMatchObject({
       exitCode: 130,
       message: expect.stringMatching(
-        /^Cancelled after the install; the project is in .*api and its first run does what "npm run db:migrate" did not finish; to make its repository, run "cd .*api && git init && git add -A && git commit -m "Initial commit""\.$/,
+        /^Cancelled after the install; the project is in .*api and its first run does what "npm run db:migrate" did not finish; to make its repository, run "cd .*api && git init -b main && git add -A && git commit -m "Initial commit""\.$/,
       ),
     });
     // Not on to git as if nothing had happened.
@@ -277,7 +277,7 @@ describe('createProject', () => {
     await expect(promise).rejects.toMatchObject({
       exitCode: 143,
       message: expect.stringMatching(
-        /^Cancelled before the first commit; the project is in .*api: run "cd .*api && git init && git add -A && git commit -m "Initial commit"" to finish it\.$/,
+        /^Cancelled before the first commit; the project is in .*api: run "cd .*api && git init -b main && git add -A && git commit -m "Initial commit"" to finish it\.$/,
       ),
     });
     expect(run.calls.some((call) => call.startsWith('git commit'))).toBe(false);
