@@ -146,6 +146,41 @@ describe.each(combos.map((c) => [label(c), c] as const))('generated files for %s
     }
   });
 
+  describe('the README\'s "Adding an endpoint" example', () => {
+    const section = () => {
+      const readme = fileOf(project, 'README.md') ?? '';
+      const start = readme.indexOf('### Adding an endpoint');
+      return readme.slice(start, readme.indexOf('\n#', start + 1));
+    };
+    const codeBlocks = () =>
+      [...section().matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+    it('gives a URL in Location with each 201 it answers', () => {
+      for (const block of codeBlocks()) {
+        if (/\b201\b|ApiCreatedResponse/.test(block)) expect(block).toMatch(/location/i);
+      }
+    });
+
+    it.runIf(choices.database !== 'none')('shows how to test the endpoint, and where', () => {
+      expect(section()).toMatch(/`test\/modules\/todos\/todos\.\w+\.test\.ts`/);
+      expect(codeBlocks().some((block) => /^\s*it\(/m.test(block))).toBe(true);
+    });
+
+    it.runIf(choices.framework === 'hono' && choices.database !== 'none')(
+      'documents the problems every route of the module documents',
+      () => {
+        const routes = (fileOf(project, 'src/modules/todos/todos.routes.ts') ?? '')
+          .split('createRoute(')
+          .slice(1);
+        const groups = ['...commonProblems', '...databaseProblems'];
+        const example = codeBlocks().find((block) => block.includes('createRoute(')) ?? '';
+        for (const group of groups.filter((g) => routes.every((route) => route.includes(g)))) {
+          expect(example, group).toContain(group);
+        }
+      },
+    );
+  });
+
   it('leaves secrets empty in .env.example, saying how to make one, and fills them in .env', () => {
     const secrets = [
       ...appSecrets(choices),
