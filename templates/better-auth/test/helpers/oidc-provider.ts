@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider, { type JWK } from "oidc-provider";
+import Provider, { type AdapterFactory, type AdapterPayload, type JWK } from "oidc-provider";
 import { testConfig } from "./config.js";
 
 export interface OidcAccount {
@@ -74,6 +74,7 @@ export async function startOidcProvider(
         token_endpoint_auth_method: "client_secret_post",
       },
     ],
+    adapter: memoryAdapter(),
     jwks: { keys: [{ ...(privateKey.export({ format: "jwk" }) as JWK), kid: "test", use: "sig" }] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
@@ -145,6 +146,37 @@ export async function startOidcProvider(
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/**
+ * The provider's records (sessions, grants, codes) in a Map that lives as long as the provider.
+ * Its built-in store would do as much, but warns on every run that it is not for production.
+ */
+function memoryAdapter(): AdapterFactory {
+  const records = new Map<string, AdapterPayload>();
+  return (model) => {
+    const key = (id: string) => `${model}:${id}`;
+    const findBy = (matches: (payload: AdapterPayload) => boolean) =>
+      [...records].find(([id, payload]) => id.startsWith(`${model}:`) && matches(payload))?.[1];
+    return {
+      upsert: async (id, payload) => {
+        records.set(key(id), payload);
+      },
+      find: async (id) => records.get(key(id)),
+      findByUid: async (uid) => findBy((payload) => payload.uid === uid),
+      findByUserCode: async (userCode) => findBy((payload) => payload.userCode === userCode),
+      consume: async (id) => {
+        const payload = records.get(key(id));
+        if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+      },
+      destroy: async (id) => {
+        records.delete(key(id));
+      },
+      revokeByGrantId: async (grantId) => {
+        for (const [id, payload] of records) if (payload.grantId === grantId) records.delete(id);
+      },
+    };
   };
 }
 
