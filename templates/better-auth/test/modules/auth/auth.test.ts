@@ -165,3 +165,31 @@ describe("what Better Auth logs", () => {
     );
   });
 });
+
+describe("the origins a browser page may call from", () => {
+  const signIn = (app: Auth, from: string) =>
+    authResponse(
+      app,
+      new Request("http://localhost:3000/api/v1/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: from },
+        body: JSON.stringify({ email: "nobody@example.com", password: "not the password" }),
+      }),
+      { id: "test-request", log: logger },
+    );
+  const authAt = (url: string) =>
+    createAuth({ config: { ...config, BETTER_AUTH_URL: url }, db: database.db, mailer, logger });
+  const mailer = { send: async () => undefined };
+
+  it("are BETTER_AUTH_URL's and, when that is a loopback URL, its other loopback names", async () => {
+    const local = authAt("http://localhost:3000");
+    for (const from of ["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000"]) {
+      // 401: refused for the credentials, not for the origin.
+      expect((await signIn(local, from)).status, from).toBe(401);
+    }
+    expect((await signIn(local, "http://127.0.0.1:4000")).status).toBe(403);
+    expect((await signIn(authAt("https://api.example.com"), "http://localhost:3000")).status).toBe(
+      403,
+    );
+  });
+});
