@@ -94,6 +94,8 @@ function send(
     body?: string;
     headers?: Record<string, string>;
     trickleMs?: number;
+    /** Called once the first half of a trickled body has been handed to the connection. */
+    onStarted?: () => void;
   },
 ): Promise<Omit<Outcome, 'afterShutdown'>> {
   const { method, path, id, body } = options;
@@ -114,8 +116,10 @@ function send(
     else if (!options.trickleMs) req.end(body);
     else {
       // Half the body now, the rest later: the request is in flight all that time.
-      req.write(body.slice(0, body.length / 2));
-      setTimeout(() => req.end(body.slice(body.length / 2)), options.trickleMs);
+      req.write(body.slice(0, body.length / 2), (error) => {
+        options.onStarted?.();
+        if (!error) setTimeout(() => req.end(body.slice(body.length / 2)), options.trickleMs);
+      });
     }
   });
 }
@@ -259,6 +263,10 @@ export function describeServerFaults(
       const workers = Array.from({ length: 4 }, worker);
       // A write in flight when SIGTERM arrives: its body trickles in for a while after.
       const write = aWrite(features, label);
+      let started: () => void = () => {};
+      const writeStarted = new Promise<void>((resolve) => {
+        started = resolve;
+      });
       const written = record(
         send(server.url, agent, {
           method: 'POST',
@@ -267,8 +275,12 @@ export function describeServerFaults(
           body: JSON.stringify(write.body),
           headers: write.headers,
           trickleMs: 800,
+          onStarted: started,
         }),
       );
+      // Connected and half sent (on a busy machine, connecting alone can take a while); then
+      // time for the server to read the request's head before the signal.
+      await writeStarted;
       await sleep(300);
       const code = server.stop('SIGTERM').finally(() => {
         exited = true;
