@@ -57,18 +57,31 @@ const NAME_LENGTH = 20;
 // PostgreSQL's 63 characters.
 const PLURAL_LENGTH = 30;
 
+/** What a resource name and its plural may be, for the one line that refuses one. */
+const WORDS_OF = {
+  name: {
+    what: 'resource name',
+    use: 'a singular noun in letters and digits, e.g. invoice or line-item',
+    maxLength: NAME_LENGTH,
+  },
+  plural: {
+    what: 'plural (--plural)',
+    use: 'a plural noun in letters and digits, e.g. line-items',
+    maxLength: PLURAL_LENGTH,
+  },
+};
+
 /**
- * Split a resource name the user typed (`invoice`, `line-item`, `line_item`, `lineItem`) into
- * lowercase words, or explain in one line why it is not a name. A name is never a path: `/`,
- * `\` and `..` are refused here, before anything is planned.
+ * Split a resource name the user typed (`invoice`, `line-item`, `line_item`, `lineItem`), or a
+ * plural (`kind`), into lowercase words, or explain in one line why it is not one. Neither is
+ * ever a path: `/`, `\` and `..` are refused here, before anything is planned.
  */
-export function resourceWords(input: string, maxLength = NAME_LENGTH): string[] {
+export function resourceWords(input: string, kind: keyof typeof WORDS_OF = 'name'): string[] {
+  const { what, use, maxLength } = WORDS_OF[kind];
   const fail = (why: string): never => {
-    throw new CliError(
-      `Invalid resource name "${input}": ${why}. Use a singular noun in letters and digits, e.g. invoice or line-item.`,
-    );
+    throw new CliError(`Invalid ${what} "${input}": ${why}. Use ${use}.`);
   };
-  if (/[/\\]|\.\./.test(input)) fail('a resource name is not a path');
+  if (/[/\\]|\.\./.test(input)) fail('it is not a path');
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/.test(input)) {
     fail('only letters, digits and single - or _ between words are allowed');
   }
@@ -167,7 +180,7 @@ function usable(name: string): ResourceNames | undefined {
 
 function spell(input: string, words: string[], pluralInput?: string): ResourceNames {
   const pluralWords = pluralInput
-    ? resourceWords(pluralInput, PLURAL_LENGTH)
+    ? resourceWords(pluralInput, 'plural')
     : [...words.slice(0, -1), pluralize(words.at(-1) ?? '')];
   const camel = (parts: string[]) =>
     parts.map((part, index) => (index === 0 ? part : capitalize(part))).join('');

@@ -821,7 +821,11 @@ describe('add resource', () => {
   it.each([
     [
       { module: 'resource', value: '../../etc', fields: 'title:string' },
-      /Invalid resource name "\.\.\/\.\.\/etc": a resource name is not a path/,
+      /Invalid resource name "\.\.\/\.\.\/etc": it is not a path/,
+    ],
+    [
+      { module: 'resource', value: 'invoice', fields: 'title:string', plural: '../x' },
+      /^Invalid plural \(--plural\) "\.\.\/x": it is not a path\. Use a plural noun/,
     ],
     [
       { module: 'resource', value: 'user', fields: 'title:string' },

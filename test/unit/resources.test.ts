@@ -90,10 +90,10 @@ describe('resource names', () => {
   });
 
   it.each([
-    ['../../etc', /a resource name is not a path/],
-    ['a/b', /a resource name is not a path/],
-    ['a\\b', /a resource name is not a path/],
-    ['..', /a resource name is not a path/],
+    ['../../etc', /^Invalid resource name ".*": it is not a path/],
+    ['a/b', /^Invalid resource name ".*": it is not a path/],
+    ['a\\b', /^Invalid resource name ".*": it is not a path/],
+    ['..', /^Invalid resource name ".*": it is not a path/],
     ['', /only letters, digits/],
     ['in voice', /only letters, digits/],
     ['9lives', /only letters, digits/],
