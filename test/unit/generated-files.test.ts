@@ -359,6 +359,25 @@ describe.each(PACKAGE_MANAGERS)('a project installed with %s', (pm) => {
     expect(cached.filter(Boolean)).toEqual([expected[pm]]);
   });
 
+  it('documents a db:generate command that hands --name to drizzle-kit', async () => {
+    const withDatabase = combos.find((c) => c.database !== 'none') as Choices;
+    const project = planProject(
+      { name: 'demo-api', choices: withDatabase, pm, cliVersion: '0' },
+      await layersFor(withDatabase),
+      (n) => Buffer.alloc(n),
+    );
+    const command = /`([^`]*db:generate[^`]*--name[^`]*)`/.exec(fileOf(project, 'README.md') ?? '');
+    // npm keeps the options before a `--` for itself; pnpm, Yarn and Bun pass them on (pnpm
+    // would pass a `--` on too).
+    const expected = {
+      npm: 'npm run db:generate -- --name <what-changed>',
+      pnpm: 'pnpm db:generate --name <what-changed>',
+      yarn: 'yarn db:generate --name <what-changed>',
+      bun: 'bun run db:generate --name <what-changed>',
+    };
+    expect(command?.[1]).toBe(expected[pm]);
+  });
+
   it('leaves out of the image’s build context whatever git ignores', async () => {
     const project = planProject(
       { name: 'demo-api', choices, pm, cliVersion: '0' },
