@@ -1,6 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import type { ProcessRunner } from '../context.js';
 import { CliError } from '../errors.js';
 import { recoverInterrupted } from './recover.js';
@@ -72,7 +73,14 @@ async function acquire(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const record = parseLock(await readFile(file, 'utf8').catch(() => ''));
+    const text = await readFile(file, 'utf8').catch(() => '');
+    // `wx` makes the file before its record is written: an empty one just made is another run
+    // between the two, not one killed there.
+    if (text === '' && (await isNewer(file, WRITING_MS))) {
+      await setTimeout(20);
+      continue;
+    }
+    const record = parseLock(text);
     if (record && isRunning(record.pid)) {
       throw new CliError(
         `Another create-backend run (process ${record.pid}) is changing this project; wait for it to finish. If none is running, delete ${LOCK_FILE}.`,
@@ -85,6 +93,15 @@ async function acquire(
     await rm(file, { force: true });
     if (recovered) onStale(recovered);
   }
+}
+
+/** How long an empty lock may be another run writing its record, before it is stale. */
+const WRITING_MS = 2_000;
+
+/** Whether `file` was modified less than `ms` ago, by this machine's clock (false when gone). */
+async function isNewer(file: string, ms: number): Promise<boolean> {
+  const stats = await stat(file).catch(() => undefined);
+  return stats !== undefined && Math.abs(Date.now() - stats.mtimeMs) < ms;
 }
 
 /** A lock's record; a bare process id is what versions before the record wrote. */

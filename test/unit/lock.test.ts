@@ -1,5 +1,6 @@
-import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { LOCK_FILE, parseLock, withProjectLock } from '../../src/project/lock.js';
@@ -41,6 +42,27 @@ describe('withProjectLock', () => {
     );
     expect(result).toBe('ran');
     expect(stale).toEqual(['Took over the lock of an interrupted run (process 2147483646).']);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('waits for the record of a run that has just made the lock, rather than take it over', async () => {
+    const root = await tempDir();
+    const lock = path.join(root, LOCK_FILE);
+    // What a run shows between creating the lock and writing its record in it.
+    await writeFile(lock, '');
+    const second = withProjectLock(root, async () => 'ran');
+    await setTimeout(100);
+    await writeFile(lock, `${JSON.stringify({ pid: process.pid })}\n`);
+    await expect(second).rejects.toThrow(`Another create-backend run (process ${process.pid})`);
+  });
+
+  it('takes over an empty lock left long ago', async () => {
+    const root = await tempDir();
+    const lock = path.join(root, LOCK_FILE);
+    await writeFile(lock, '');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, minuteAgo, minuteAgo);
+    expect(await withProjectLock(root, async () => 'ran')).toBe('ran');
     expect(await readdir(root)).toEqual([]);
   });
 
