@@ -2,7 +2,7 @@ import { RUN_COMMAND } from '../cli-name.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { applies, MODULES } from '../modules/registry.js';
-import { brokenRule } from '../options/rules.js';
+import { brokenRule, isAllowed } from '../options/rules.js';
 import {
   ADDABLE,
   type Addable,
@@ -228,10 +228,15 @@ async function resolveValue(key: Addable, input: AddInput, current: Choices, ctx
   }
   const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
   if (!prompter || values.length === 1 || current[key] !== 'none') return values[0] ?? '';
+  // As create does, a value the project's other choices rule out is not offered; when none
+  // fits, the rule says what to add first before anything is asked.
+  const allowed = values.filter((value) => isAllowed(current, key, value));
+  const rule = allowed.length === 0 ? brokenRule({ ...current, [key]: values[0] }) : undefined;
+  if (rule) throw new CliError(rule.addMessage);
   const meta = metaOf(key);
   return prompter.select({
     message: meta.message,
-    options: values.map((value) => ({
+    options: allowed.map((value) => ({
       value,
       label: meta.labels[value]?.label ?? value,
       hint: meta.labels[value]?.hint,

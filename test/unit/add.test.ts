@@ -48,6 +48,15 @@ describe('add', () => {
     );
   });
 
+  it('refuses before asking when nothing it could ask for fits: auth without a database', async () => {
+    const dir = await minimalProject();
+    const prompter = scriptedPrompter([]);
+    await expect(
+      addModule({ module: 'auth' }, testContext({ cwd: dir, prompter, run: fakeRunner() })),
+    ).rejects.toThrow(/^auth jwt needs a database: run ".* add database postgres" first/);
+    expect(prompter.asked).toEqual([]);
+  });
+
   it('run from a subdirectory, works on the project around it, as git does', async () => {
     const dir = await minimalProject();
     const result = await addModule(
