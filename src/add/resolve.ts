@@ -153,7 +153,10 @@ async function resourceAddition(
     (await prompter?.text({
       message: 'Resource name (singular)?',
       placeholder: 'invoice',
-      validate: (value) => problemOf(() => resourceNames(value)),
+      validate: (value) =>
+        value.trim() === ''
+          ? 'Name the resource with a singular noun, e.g. invoice or line-item.'
+          : problemOf(() => resourceNames(value)),
     }));
   if (!name) {
     throw new CliError(
@@ -167,7 +170,7 @@ async function resourceAddition(
     (await prompter?.text({
       message: 'Fields (name:type, comma-separated)?',
       placeholder: 'title:string,amount:number,paid:boolean,dueAt:date?',
-      validate: (value) => problemOf(() => parseFields(value)),
+      validate: (value) => problemOf(() => parseFields(value, { asked: true })),
     }));
   if (fields === undefined) {
     throw new CliError(

@@ -37,16 +37,19 @@ const MAX_FIELDS = 60;
 
 /**
  * Parse `--fields "title:string,amount:number,status:enum(draft|sent),note:text?"` into fields.
- * Any mistake is one line naming the field and the fix; nothing is ever guessed.
+ * Any mistake is one line naming the field and the fix; nothing is ever guessed. `asked`: the
+ * fields were typed at a prompt, so the messages do not speak of the flag.
  */
-export function parseFields(input: string): Field[] {
+export function parseFields(input: string, { asked = false } = {}): Field[] {
+  const where = asked ? '' : ' in --fields';
   const parts = input
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   if (parts.length === 0) {
+    const how = asked ? 'write them as "name:type,…"' : 'pass --fields "name:type,…"';
     throw new CliError(
-      'No fields given: pass --fields "name:type,…" with types string, text, number, integer, boolean, date or enum(a|b).',
+      `No fields given: ${how} with types string, text, number, integer, boolean, date or enum(a|b).`,
     );
   }
   if (parts.length > MAX_FIELDS) {
@@ -54,13 +57,13 @@ export function parseFields(input: string): Field[] {
       `Too many fields (${parts.length}); a resource takes at most ${MAX_FIELDS}.`,
     );
   }
-  const fields = parts.map(parseField);
+  const fields = parts.map((part) => parseField(part, where));
   const seen = new Map<string, string>();
   for (const field of fields) {
     const column = snakeCase(field.name);
     const earlier = seen.get(field.name.toLowerCase()) ?? seen.get(column);
     if (earlier === field.name) {
-      throw new CliError(`Field "${field.name}" is given twice in --fields.`);
+      throw new CliError(`Field "${field.name}" is given twice${where}.`);
     }
     if (earlier !== undefined) {
       throw new CliError(
@@ -73,10 +76,10 @@ export function parseFields(input: string): Field[] {
   return fields;
 }
 
-function parseField(part: string): Field {
+function parseField(part: string, where: string): Field {
   const match = FIELD.exec(part);
   const fail = (why: string): never => {
-    throw new CliError(`Invalid field "${part}" in --fields: ${why}.`);
+    throw new CliError(`Invalid field "${part}"${where}: ${why}.`);
   };
   if (!match) {
     return fail(

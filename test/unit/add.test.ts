@@ -881,6 +881,26 @@ describe('add resource', () => {
     });
   });
 
+  it('checks what is typed at the prompts without speaking of flags nobody typed', async () => {
+    const dir = await databaseProject('none');
+    const prompter = scriptedPrompter(['invoice', 'amount:number']);
+    const checks: Record<string, (value: string) => string | undefined> = {};
+    const ask = prompter.text;
+    prompter.text = (question) => {
+      if (question.validate) checks[question.message] = question.validate;
+      return ask(question);
+    };
+    await addModule({ module: 'resource' }, testContext({ cwd: dir, prompter }));
+    const name = checks['Resource name (singular)?'];
+    const fields = checks['Fields (name:type, comma-separated)?'];
+    expect(name?.('')).toBe('Name the resource with a singular noun, e.g. invoice or line-item.');
+    expect(fields?.('amount:money')).toBe(
+      'Invalid field "amount:money": unknown type "money"; use one of string, text, number, integer, boolean, date, enum.',
+    );
+    expect(fields?.('amount:number,amount:number')).toBe('Field "amount" is given twice.');
+    expect(fields?.(' , ')).toMatch(/^No fields given: write them as "name:type,…" with types/);
+  });
+
   it('--dry-run shows the new migration and modules as a diff and writes nothing', async () => {
     const dir = await databaseProject('none');
     const before = await snapshot(dir);
