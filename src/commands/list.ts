@@ -74,10 +74,14 @@ export function buildCatalog(): Catalog {
 
 /** The catalog as a person reads it. */
 export function formatCatalog(catalog: Catalog): string {
+  // One column for every label, however long the longest value (better-auth) is.
+  const width = Math.max(
+    ...Object.values(catalog.options).flatMap((option) => option.values.map((v) => v.value.length)),
+  );
   const sections = Object.values(catalog.options).map((option) => {
     const values = option.values.map((v) => {
       const mark = v.value === option.default ? pc.green(' (default)') : '';
-      return `    ${pc.cyan(v.value.padEnd(10))} ${v.label}${mark}${pc.dim(` — ${v.hint}`)}`;
+      return `    ${pc.cyan(v.value.padEnd(width))}  ${v.label}${mark}${pc.dim(` — ${v.hint}`)}`;
     });
     return [`  ${pc.bold(option.flag)}  ${option.description}`, ...values].join('\n');
   });
