@@ -37,7 +37,7 @@ export async function resolveChoices(input: CreateInput, answering: Answering): 
       known,
       key,
       answering.prompter && answering.interactive
-        ? await ask(answering.prompter, key, allowed, fallback)
+        ? await ask(answering.prompter, key, known, fallback)
         : fallback,
     );
   }
@@ -65,17 +65,23 @@ function assertCompatible(known: Partial<Choices>): void {
 async function ask<K extends ChoiceKey>(
   prompter: Prompter,
   key: K,
-  allowed: readonly Choices[K][],
+  known: Partial<Choices>,
   initialValue: Choices[K] | undefined,
 ): Promise<Choices[K]> {
   const meta = metaOf(key);
   return prompter.select({
     message: meta.message,
     initialValue,
-    options: allowed.map((value) => ({
-      value,
-      label: meta.labels[value]?.label ?? value,
-      hint: meta.labels[value]?.hint,
-    })),
+    // A value the earlier answers rule out is shown, greyed, with the reason: a question with
+    // one choice left still says why the others went.
+    options: choiceValues(key).map((value) => {
+      const rule = brokenRule({ ...known, [key]: value });
+      return {
+        value,
+        label: meta.labels[value]?.label ?? value,
+        hint: rule ? rule.reason : meta.labels[value]?.hint,
+        ...(rule ? { disabled: true } : {}),
+      };
+    }),
   });
 }

@@ -13,6 +13,8 @@ export interface CompatibilityRule {
   message: string;
   /** The same for `add`, which can only add: what to add first. */
   addMessage: string;
+  /** Why a prompt shows the value it rules out, but not as a choice: `needs a database`. */
+  reason: string;
 }
 
 /** The rules the modules declare: a module's `requires` refuses its choice without them. */
@@ -28,6 +30,7 @@ export const RULES: readonly CompatibilityRule[] = MODULES.flatMap((module) => {
       allows: (c) => c[choice.key] !== choice.value || c[needed] !== 'none',
       message: `--${choice.key} ${choice.value} needs a ${needed}: add --${needed} ${first}${alternatives}, or use --${choice.key} none`,
       addMessage: `${choice.key} ${choice.value} needs a ${needed}: run "${RUN_COMMAND} add ${needed} ${first}" first${alternatives}`,
+      reason: `needs a ${needed}`,
     };
   });
 });

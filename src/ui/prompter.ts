@@ -6,6 +6,8 @@ export interface SelectOption<T extends string> {
   value: T;
   label: string;
   hint?: string;
+  /** Shown but not choosable; its hint says why. */
+  disabled?: boolean;
 }
 
 /** A running spinner (or, without a TTY, plain progress lines). */

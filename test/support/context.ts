@@ -25,7 +25,9 @@ export function recordingLogger(): Logger & { lines: string[]; results: unknown[
 export interface Asked {
   kind: 'select' | 'text' | 'confirm';
   message: string;
+  /** The values a select offers; `disabled`: those it shows but rules out, with the reason. */
   options?: string[];
+  disabled?: string[];
 }
 
 /**
@@ -45,8 +47,15 @@ export function scriptedPrompter(answers: unknown[]): Prompter & { asked: Asked[
     asked,
     intro: () => {},
     outro: () => {},
-    select: <T extends string>(o: { message: string; options: SelectOption<T>[] }) =>
-      next({ kind: 'select', message: o.message, options: o.options.map((x) => x.value) }),
+    select: <T extends string>(o: { message: string; options: SelectOption<T>[] }) => {
+      const shown = o.options.filter((x) => x.disabled);
+      return next({
+        kind: 'select',
+        message: o.message,
+        options: o.options.filter((x) => !x.disabled).map((x) => x.value),
+        ...(shown.length > 0 ? { disabled: shown.map((x) => `${x.value}: ${x.hint}`) } : {}),
+      });
+    },
     text: (o) => next({ kind: 'text', message: o.message }),
     confirm: (o) => next({ kind: 'confirm', message: o.message }),
     spinner: () => ({ start: () => {}, message: () => {}, stop: () => {}, fail: () => {} }),

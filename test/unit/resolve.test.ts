@@ -46,7 +46,10 @@ describe('resolveChoices with a person', () => {
       'A shared store for rate limits?',
       'Metrics and traces?',
     ]);
-    expect(prompter.asked[2]?.options).toEqual(['none']);
+    expect(prompter.asked[2]).toMatchObject({
+      options: ['none'],
+      disabled: ['jwt: needs a database', 'better-auth: needs a database'],
+    });
     expect(choices).toEqual({
       framework: 'express',
       database: 'none',
