@@ -117,17 +117,17 @@ export async function main(
       .command('add')
       .description('add a module to the project in the current directory')
       // `resource` has a help of its own, listed under Commands; the usage stays the module's.
-      .usage('[options] <module> [value]')
+      .usage('[options] [module] [value]')
       .argument(
-        '<module>',
-        `what to add: ${[...ADDABLE, 'resource'].join(', ')}, or a value on its own (redis, docker, ...)`,
+        '[module]',
+        `what to add: ${[...ADDABLE, 'resource'].join(', ')}, or a value on its own (redis, docker, ...); asked when missing`,
       )
       .argument(
         '[value]',
         'which one, e.g. postgres, jwt, redis, docker, github (asked or defaulted); for resource its name',
       );
     addOptions(resourceOptions(add)).action(
-      (module: string, value: string | undefined, flags: Record<string, unknown>) =>
+      (module: string | undefined, value: string | undefined, flags: Record<string, unknown>) =>
         runAdd({ ...flags, module, value }),
     );
 
@@ -150,7 +150,7 @@ export async function main(
         runAdd({ ...add.opts(), ...flags, module: 'resource', value: name }),
     );
 
-    function runAdd(input: Record<string, unknown> & { module: string }): Promise<void> {
+    function runAdd(input: Record<string, unknown> & { module?: string }): Promise<void> {
       return dispatch(async (log) => {
         const { addModule } = await import('./commands/add.js');
         const result = await addModule(input, await buildContext(log, Boolean(input.json)));

@@ -26,7 +26,8 @@ import { CLI_VERSION } from '../version.js';
 
 /** What flags say about an `add` run. */
 export interface AddInput extends ChangeFlags {
-  module: string;
+  /** Asked when missing and a person is there. */
+  module?: string;
   value?: string;
   /** For `add resource`: the fields (`title:string,dueAt:date?`) and an irregular plural. */
   fields?: string;
@@ -59,11 +60,55 @@ export interface Addition {
  * Turn the flags (and answers to prompts, when a person is there) into the project before and
  * after the addition. Refuses, in one line, what cannot be added.
  */
-export function resolveAddition(input: AddInput, manifest: Manifest, ctx: Context) {
+export async function resolveAddition(
+  input: AddInput,
+  manifest: Manifest,
+  ctx: Context,
+): Promise<Addition> {
   const resources = manifestResources(manifest);
-  return input.module === 'resource'
+  const module = input.module ?? (await askModule(input, manifest, ctx));
+  return module === 'resource'
     ? resourceAddition(input, manifest, resources, ctx)
-    : choiceAddition(input, manifest, resources, ctx);
+    : choiceAddition({ ...input, module }, manifest, resources, ctx);
+}
+
+/**
+ * `add` on its own: in a terminal, a pick of what this project can still take (a choice it has
+ * none of, or a resource), each the value the rules leave open; otherwise the usage, in one line.
+ */
+async function askModule(input: AddInput, manifest: Manifest, ctx: Context): Promise<string> {
+  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  if (!prompter) {
+    throw new CliError(
+      `Name what to add: ${RUN_COMMAND} add <module>, with one of ${[...ADDABLE, 'resource'].join(', ')}.`,
+    );
+  }
+  const open = ADDABLE.filter((key) => manifest.options[key] === 'none');
+  const needs = (perResourceModule()?.requires ?? []).find(
+    (key) => manifest.options[key] === 'none',
+  );
+  return prompter.select({
+    message: 'What should be added?',
+    options: [
+      ...open.map((key) => {
+        const rule = addableValues(key).every((value) => !isAllowed(manifest.options, key, value))
+          ? brokenRule({ ...manifest.options, [key]: addableValues(key)[0] })
+          : undefined;
+        return {
+          value: key,
+          label: key,
+          hint: rule ? rule.reason : metaOf(key).description,
+          ...(rule ? { disabled: true } : {}),
+        };
+      }),
+      {
+        value: 'resource',
+        label: 'resource',
+        hint: needs ? `needs a ${needs}` : 'a CRUD resource wired to the framework and ORM',
+        ...(needs ? { disabled: true } : {}),
+      },
+    ],
+  });
 }
 
 /**
@@ -83,7 +128,7 @@ function hasResources(choices: Choices): boolean {
 }
 
 async function choiceAddition(
-  input: AddInput,
+  input: AddInput & { module: string },
   manifest: Manifest,
   resources: ResourceRecord[],
   ctx: Context,

@@ -43,7 +43,7 @@ describe('create-backend (built, as a process)', () => {
     expect(await readdir(help.cwd)).toEqual([]);
     const add = await cli(['help', 'add']);
     expect(add.exitCode).toBe(0);
-    expect(add.stdout).toContain('Usage: create-backend add [options] <module> [value]');
+    expect(add.stdout).toContain('Usage: create-backend add [options] [module] [value]');
   });
 
   it('ends quietly when its reader goes away early (`--help | head -1`)', async () => {

@@ -57,6 +57,34 @@ describe('add', () => {
     expect(prompter.asked).toEqual([]);
   });
 
+  it('on its own, asks what to add among what the project can still take, then which one', async () => {
+    const dir = await minimalProject();
+    const prompter = scriptedPrompter(['ci', 'gitlab']);
+    const result = await addModule(
+      { install: false },
+      testContext({ cwd: dir, prompter, run: fakeRunner() }),
+    );
+    expect(prompter.asked).toEqual([
+      {
+        kind: 'select',
+        message: 'What should be added?',
+        options: ['database', 'cache', 'deploy', 'ci', 'observability'],
+        disabled: ['auth: needs a database', 'resource: needs a database'],
+      },
+      { kind: 'select', message: 'Which CI?', options: ['github', 'gitlab'] },
+    ]);
+    expect(result).toMatchObject({ module: 'ci', value: 'gitlab' });
+  });
+
+  it('on its own without a person to ask, names the modules in one line and changes nothing', async () => {
+    const dir = await minimalProject();
+    const before = await snapshot(dir);
+    await expect(addModule({}, testContext({ cwd: dir }))).rejects.toThrow(
+      /^Name what to add: npx create-backend-stack add <module>, with one of database, auth, cache, deploy, ci, observability, resource\.$/,
+    );
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
   it('run from a subdirectory, works on the project around it, as git does', async () => {
     const dir = await minimalProject();
     const result = await addModule(
