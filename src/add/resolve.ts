@@ -167,7 +167,7 @@ async function choiceAddition(
   }
   const choices: Choices = { ...manifest.options, [key]: value };
   const rule = brokenRule(choices);
-  if (rule) throw new CliError(rule.addMessage);
+  if (rule) throw new CliError(`${rule.addMessage}.`);
   // When the addition brings resources (a database), the project starts with the example one.
   const after = projectSpec(
     manifest,
@@ -280,7 +280,7 @@ async function resolveValue(key: Addable, input: AddInput, current: Choices, ctx
   // fits, the rule says what to add first before anything is asked.
   const allowed = values.filter((value) => isAllowed(current, key, value));
   const rule = allowed.length === 0 ? brokenRule({ ...current, [key]: values[0] }) : undefined;
-  if (rule) throw new CliError(rule.addMessage);
+  if (rule) throw new CliError(`${rule.addMessage}.`);
   const meta = metaOf(key);
   return prompter.select({
     message: meta.message,

@@ -59,7 +59,7 @@ function assign<K extends ChoiceKey>(
 /** Flags that break a rule among themselves are refused before anything is asked. */
 function assertCompatible(known: Partial<Choices>): void {
   const rule = brokenRule(known);
-  if (rule) throw new CliError(rule.message);
+  if (rule) throw new CliError(`${rule.message}.`);
 }
 
 async function ask<K extends ChoiceKey>(

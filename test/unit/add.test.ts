@@ -128,7 +128,7 @@ describe('add', () => {
     ],
     [
       { module: 'auth', value: 'jwt' },
-      'auth jwt needs a database: run "npx create-backend-stack add database postgres" first (or sqlite, mysql)',
+      'auth jwt needs a database: run "npx create-backend-stack add database postgres" first (or sqlite, mysql).',
     ],
   ])('refuses %j with one line and changes nothing', async (input, message) => {
     const dir = await minimalProject();

@@ -26,7 +26,7 @@ describe('resolveChoices without a person', () => {
   it('refuses flags that contradict each other, naming the fix', async () => {
     await expect(resolveChoices({ database: 'none', auth: 'jwt' }, nobody)).rejects.toThrow(
       new CliError(
-        '--auth jwt needs a database: add --database postgres (or sqlite, mysql), or use --auth none',
+        '--auth jwt needs a database: add --database postgres (or sqlite, mysql), or use --auth none.',
       ),
     );
   });
