@@ -150,6 +150,26 @@ describe("what Better Auth logs", () => {
     }
   });
 
+  it("keeps the address of a sign-up for an existing account out of the log", async () => {
+    const email = `taken-${crypto.randomUUID()}@example.com`;
+    expect((await post("/sign-up/email", { email, password, name: "Ada" })).status).toBe(200);
+    const { lines, response } = logged("/sign-up/email", { email, password, name: "Ada" });
+    expect((await response).status).toBe(422);
+    const message = "Sign-up attempt for existing email: [redacted]";
+    expect(lines).toContainEqual(expect.objectContaining({ reqId: "req-1", msg: message }));
+    expect(JSON.stringify(lines)).not.toContain(email);
+  });
+
+  it("keeps the state an OAuth callback was sent out of the log", async () => {
+    const { lines, logger: appLogger } = captureLogs("debug");
+    const request = new Request(`${origin}/api/v1/auth/callback/github?code=c0de&state=s3cret`);
+    const log = appLogger.child({ reqId: "req-1" });
+    expect((await authResponse(auth, request, { id: "req-1", log })).ok).toBe(false);
+    const err = expect.objectContaining({ details: { state: "[redacted]" } });
+    expect(lines).toContainEqual(expect.objectContaining({ reqId: "req-1", err }));
+    expect(JSON.stringify(lines)).not.toContain("s3cret");
+  });
+
   it("logs a failure of the database as an error of the request, answered as one", async () => {
     vi.spyOn(database.db, "insert").mockImplementationOnce(() => {
       throw new Error("connection lost");
