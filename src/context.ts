@@ -39,3 +39,11 @@ export interface Context {
   /** The version of the Node.js running the CLI (`process.versions.node`). */
   nodeVersion: string;
 }
+
+/** The prompter to ask with: only when a person can answer and neither `--yes` nor `--json`. */
+export function askingPrompter(
+  ctx: Pick<Context, 'interactive' | 'prompter'>,
+  flags: { yes?: boolean; json?: boolean },
+): Prompter | undefined {
+  return ctx.interactive && !flags.yes && !flags.json ? ctx.prompter : undefined;
+}

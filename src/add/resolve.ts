@@ -1,5 +1,5 @@
 import { RUN_COMMAND } from '../cli-name.js';
-import type { Context } from '../context.js';
+import { askingPrompter, type Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { applies, MODULES } from '../modules/registry.js';
 import { brokenRule, isAllowed } from '../options/rules.js';
@@ -77,7 +77,7 @@ export async function resolveAddition(
  * none of, or a resource), each the value the rules leave open; otherwise the usage, in one line.
  */
 async function askModule(input: AddInput, manifest: Manifest, ctx: Context): Promise<string> {
-  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  const prompter = askingPrompter(ctx, input);
   if (!prompter) {
     throw new CliError(
       `Name what to add: ${RUN_COMMAND} add <module>, with one of ${[...ADDABLE, 'resource'].join(', ')}.`,
@@ -192,7 +192,7 @@ async function resourceAddition(
       `A resource needs a ${missing}: run "${RUN_COMMAND} add ${missing} ${first}" first.`,
     );
   }
-  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  const prompter = askingPrompter(ctx, input);
   const name =
     input.value ??
     (await prompter?.text({
@@ -274,7 +274,7 @@ async function resolveValue(key: Addable, input: AddInput, current: Choices, ctx
     }
     return input.value;
   }
-  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  const prompter = askingPrompter(ctx, input);
   if (!prompter || values.length === 1 || current[key] !== 'none') return values[0] ?? '';
   // As create does, a value the project's other choices rule out is not offered; when none
   // fits, the rule says what to add first before anything is asked.

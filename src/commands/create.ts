@@ -2,7 +2,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pc from 'picocolors';
 import { RUN_COMMAND } from '../cli-name.js';
-import type { Context } from '../context.js';
+import { askingPrompter, type Context } from '../context.js';
 import { appendEnvVars, envAssignments } from '../edits/env-file.js';
 import { type GitOutcome, initRepository } from '../effects/git.js';
 import {
@@ -57,7 +57,7 @@ export interface CreateResult {
  * open), plan it in memory, write it in one step, then install and commit.
  */
 export async function createProject(input: CreateInput, ctx: Context): Promise<CreateResult> {
-  const prompter = ctx.interactive && !input.yes && !input.json ? ctx.prompter : undefined;
+  const prompter = askingPrompter(ctx, input);
   prompter?.intro(pc.inverse(' create-backend '));
 
   const target = await resolveTarget(input, ctx, prompter);
